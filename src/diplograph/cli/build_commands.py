@@ -1,0 +1,90 @@
+"""``diplograph build``, ``validate`` and ``export``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from diplograph.build import build, compile_dataset
+from diplograph.check import ChecksFailed
+from diplograph.cli.common import (
+    EXIT_ERROR,
+    EXIT_VIOLATIONS,
+    OutOption,
+    ProjectOption,
+    err,
+    fail,
+    progress,
+    project_from,
+    write_output,
+)
+from diplograph.export import RDF_FORMATS, NotBuilt, export_rdf
+from diplograph.records.model import RecordsInvalid
+
+
+def _report(exc: RecordsInvalid | ChecksFailed) -> None:
+    items = exc.problems if isinstance(exc, RecordsInvalid) else exc.violations
+    for item in items:
+        err.print(str(item), markup=False)
+    kind = "record problem" if isinstance(exc, RecordsInvalid) else "check violation"
+    err.print(f"[bold red]error:[/] {len(items)} {kind}(s); nothing was written", markup=True)
+
+
+def build_command(project: ProjectOption = None) -> None:
+    """Build the graph: records → validated, checked dataset → graph/build/dataset (+ store)."""
+    proj = project_from(project)
+    try:
+        with progress("building") as step:
+            result = build(proj, progress=step)
+    except (RecordsInvalid, ChecksFailed) as exc:
+        _report(exc)
+        raise typer.Exit(EXIT_VIOLATIONS) from None
+    except (OSError, ValueError, SyntaxError) as exc:
+        fail(str(exc))
+    err.print(
+        f"built {result.quads} quads in {result.graphs} graphs from {result.records} files "
+        f"in {result.seconds:.1f} s → {result.directory}"
+    )
+
+
+def validate_command(project: ProjectOption = None) -> None:
+    """Check records, shapes and data checks without writing anything.
+
+    Exit codes: 0 conformant, 1 problems or violations found, 2 error.
+    """
+    proj = project_from(project)
+    try:
+        with progress("validating") as step:
+            records, _dataset, nquads = compile_dataset(proj, progress=step)
+    except (RecordsInvalid, ChecksFailed) as exc:
+        _report(exc)
+        raise typer.Exit(EXIT_VIOLATIONS) from None
+    except (OSError, ValueError, SyntaxError) as exc:
+        fail(str(exc))
+    err.print(f"ok: {len(records)} files, {nquads.count(chr(10))} quads, no violations")
+
+
+def export_command(
+    fmt: Annotated[
+        str,
+        typer.Option("--format", "-f", help=f"One of: {', '.join(RDF_FORMATS)}."),
+    ] = "trig",
+    out: OutOption = None,
+    project: ProjectOption = None,
+) -> None:
+    """Write the last build in an RDF format (standard output without --out)."""
+    proj = project_from(project)
+    try:
+        text = export_rdf(proj, fmt)
+    except NotBuilt as exc:
+        fail(str(exc))
+    except ValueError as exc:
+        fail(str(exc), EXIT_ERROR)
+    write_output(text, out)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("build")(build_command)
+    app.command("validate")(validate_command)
+    app.command("export")(export_command)
