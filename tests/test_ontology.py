@@ -77,3 +77,24 @@ def test_loads_in_owlready2_in_its_own_world(ontology, tmp_path):
 def test_shapes_parse(ontology):
     shapes = Graph().parse(PROJECT.shapes_file, format="turtle")
     assert len(shapes) > 20
+
+
+def test_shape_value_lists_match_the_vocabularies():
+    """Shapes that list concepts with sh:in must list exactly the concepts of their scheme."""
+    from rdflib import SKOS
+    from rdflib.collection import Collection
+    from rdflib.namespace import SH
+
+    shapes = Graph().parse(PROJECT.shapes_file, format="turtle")
+    schemes: dict[str, set] = {}
+    for path in PROJECT.vocabularies_dir.glob("*.ttl"):
+        vocab = Graph().parse(path, format="turtle")
+        schemes[path.stem] = set(vocab.subjects(RDF.type, SKOS.Concept))
+    checked = 0
+    for _shape, listed in shapes.subject_objects(SH["in"]):
+        members = set(Collection(shapes, listed))
+        scheme = {str(m).rsplit("/", 2)[-2] for m in members}
+        assert len(scheme) == 1, f"sh:in mixes schemes: {scheme}"
+        assert members == schemes[scheme.pop()]
+        checked += 1
+    assert checked >= 3
