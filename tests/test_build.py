@@ -27,7 +27,9 @@ def test_seed_build_matches_golden(seed_build, regenerate):
         GOLDEN.write_bytes(result.nquads.read_bytes())
     expected, actual = Dataset(), _dataset(result)
     expected.parse(GOLDEN, format="nquads")
-    for graph in {g.identifier for g in expected.graphs()} | {g.identifier for g in actual.graphs()}:
+    for graph in {g.identifier for g in expected.graphs()} | {
+        g.identifier for g in actual.graphs()
+    }:
         if graph == ONTOLOGY_GRAPH:
             continue
         assert isomorphic(expected.graph(graph), actual.graph(graph)), f"graph {graph} differs"
@@ -76,8 +78,12 @@ def test_investment_figures_are_exact(seed_build):
     assert _in(graph, jobs, DIPLO.lowerBoundExclusive, Literal(True))
     assert _in(graph, investment, DIPLO.targetDate, Literal("2026-04", datatype=XSD.gYearMonth))
     assert _in(graph, investment, DIPLO.vehicle, ID["firm/pt-ace-medical-products-indonesia"])
-    assert _in(graph, ID["firm/pt-ace-medical-products-indonesia"], DIPLO.subsidiaryOf,
-               ID["firm/allmed-medical"])
+    assert _in(
+        graph,
+        ID["firm/pt-ace-medical-products-indonesia"],
+        DIPLO.subsidiaryOf,
+        ID["firm/allmed-medical"],
+    )
 
 
 def test_planned_and_actual_are_kept_apart(seed_build):
@@ -93,13 +99,19 @@ def test_planned_and_actual_are_kept_apart(seed_build):
 
 def test_both_partnerships_are_at_exploration(seed_build):
     dataset = _dataset(seed_build[1])
-    for source, partnership in ((ZHIJIANG_SOURCE, "batang-zhijiang"), (TOYAMA_SOURCE, "batang-toyama")):
+    for source, partnership in (
+        (ZHIJIANG_SOURCE, "batang-zhijiang"),
+        (TOYAMA_SOURCE, "batang-toyama"),
+    ):
         graph = dataset.graph(source)
         change = URIRef(f"{ID['partnership/' + partnership]}/stage/exploration")
         assert _in(graph, change, DIPLO.stage, VOCAB["stage/exploration"])
         assert graph.value(change, DIPLO.reachedBy) is not None
-        signed = [c for c in graph.objects(ID["partnership/" + partnership], DIPLO.hasStageChange)
-                  if graph.value(c, DIPLO.date) is not None]
+        signed = [
+            c
+            for c in graph.objects(ID["partnership/" + partnership], DIPLO.hasStageChange)
+            if graph.value(c, DIPLO.date) is not None
+        ]
         assert signed == [], "nothing has been signed in either article"
 
 

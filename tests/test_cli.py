@@ -68,12 +68,18 @@ def test_installed_command_and_module_run(project):
     )
     done = subprocess.run(
         [command, "validate", "--project", str(project.root)],
-        capture_output=True, text=True, timeout=300, check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     module = subprocess.run(
         [sys.executable, "-m", "diplograph", "--help"],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert module.returncode == 0
     assert "build" in module.stdout

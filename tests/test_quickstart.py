@@ -1,4 +1,4 @@
-"""The README's quickstart works: `make demo` builds, answers the headline query, writes the page."""
+"""The README quickstart works: `make demo` builds, answers the headline query, writes the page."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, copy_project
 
 README = REPO / "README.md"
@@ -36,7 +35,11 @@ def test_make_demo_runs_in_a_fresh_copy(tmp_path: Path):
     venv = Path(sys.executable).parent.parent
     done = subprocess.run(
         ["make", "demo", f"VENV={venv}", "SKIP_INSTALL=1"],
-        cwd=project, capture_output=True, text=True, timeout=600, check=False,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Zhijiang" in done.stdout and "Toyama" in done.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+
 import pytest
 
 from diplograph.build import build, dataset_dir
@@ -31,27 +32,76 @@ def _problems(project: Project) -> list[str]:
 
 BAD_INPUTS = [
     # (name, old text, new text, field named in the message, words in the message)
-    ("unknown field", "    kind: sister-city\n", "    kind: sister-city\n    colour: red\n",
-     "partnerships[batang-zhijiang].colour", "unknown field"),
-    ("unknown reference", "parties: [batang, zhijiang]", "parties: [batang, zhijing]",
-     "partnerships[batang-zhijiang].parties[1]", "unknown id 'zhijing'"),
-    ("reference of the wrong kind", "    investor: allmed-medical", "    investor: batang",
-     "investments[allmed-batang-factory].investor", "expected one of: firms"),
-    ("bad date", "    date: 2025-06-12\n    mode: online", "    date: 2025-06-31\n    mode: online",
-     "events[batang-zhijiang-online-meeting-2025-06-12].date", "has 30 days"),
-    ("bad number", "land_area: {value: 24.8,", "land_area: {value: '24,8 ha',",
-     "investments[allmed-batang-factory].land_area.value", "is not a number"),
-    ("range upside down", "{min: 1.6e12, max: 1.7e12", "{min: 1.8e12, max: 1.7e12",
-     "investments[allmed-batang-factory].amounts[1]", "greater than max"),
-    ("unknown concept", "      - green-industry\n", "      - greeen-industry\n",
-     "partnerships[batang-zhijiang].fields[0]", "not in the field scheme"),
-    ("missing required field", "    investor: allmed-medical\n", "",
-     "investments[allmed-batang-factory].investor", "is required"),
-    ("quote not in the source", "quote: perusahaan alat kesehatan asal Zhijiang, Allmed Medical",
-     "quote: perusahaan alat kesehatan asal Zhejiang, Allmed Medical",
-     "firms[allmed-medical].quote", "quote not found"),
-    ("stage change without a date", "        reached_by: 2025-06-12\n", "",
-     "partnerships[batang-zhijiang].stages[0]", "needs date, planned_date or reached_by"),
+    (
+        "unknown field",
+        "    kind: sister-city\n",
+        "    kind: sister-city\n    colour: red\n",
+        "partnerships[batang-zhijiang].colour",
+        "unknown field",
+    ),
+    (
+        "unknown reference",
+        "parties: [batang, zhijiang]",
+        "parties: [batang, zhijing]",
+        "partnerships[batang-zhijiang].parties[1]",
+        "unknown id 'zhijing'",
+    ),
+    (
+        "reference of the wrong kind",
+        "    investor: allmed-medical",
+        "    investor: batang",
+        "investments[allmed-batang-factory].investor",
+        "expected one of: firms",
+    ),
+    (
+        "bad date",
+        "    date: 2025-06-12\n    mode: online",
+        "    date: 2025-06-31\n    mode: online",
+        "events[batang-zhijiang-online-meeting-2025-06-12].date",
+        "has 30 days",
+    ),
+    (
+        "bad number",
+        "land_area: {value: 24.8,",
+        "land_area: {value: '24,8 ha',",
+        "investments[allmed-batang-factory].land_area.value",
+        "is not a number",
+    ),
+    (
+        "range upside down",
+        "{min: 1.6e12, max: 1.7e12",
+        "{min: 1.8e12, max: 1.7e12",
+        "investments[allmed-batang-factory].amounts[1]",
+        "greater than max",
+    ),
+    (
+        "unknown concept",
+        "      - green-industry\n",
+        "      - greeen-industry\n",
+        "partnerships[batang-zhijiang].fields[0]",
+        "not in the field scheme",
+    ),
+    (
+        "missing required field",
+        "    investor: allmed-medical\n",
+        "",
+        "investments[allmed-batang-factory].investor",
+        "is required",
+    ),
+    (
+        "quote not in the source",
+        "quote: perusahaan alat kesehatan asal Zhijiang, Allmed Medical",
+        "quote: perusahaan alat kesehatan asal Zhejiang, Allmed Medical",
+        "firms[allmed-medical].quote",
+        "quote not found",
+    ),
+    (
+        "stage change without a date",
+        "        reached_by: 2025-06-12\n",
+        "",
+        "partnerships[batang-zhijiang].stages[0]",
+        "needs date, planned_date or reached_by",
+    ),
 ]
 
 
@@ -120,7 +170,9 @@ def test_failed_build_leaves_previous_build_intact(project):
 
 def test_all_problems_are_reported_at_once(project):
     _edit(project, "parties: [batang, zhijiang]", "parties: [batang, nowhere]")
-    _edit(project, "    date: 2025-06-12\n    mode: online", "    date: 12/6/2025\n    mode: online")
+    _edit(
+        project, "    date: 2025-06-12\n    mode: online", "    date: 12/6/2025\n    mode: online"
+    )
     assert len(_problems(project)) == 2
 
 

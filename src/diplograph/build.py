@@ -124,8 +124,7 @@ def _input_digests(project: Project) -> dict[str, str]:
     paths += [project.ontology_file, project.shapes_file]
     paths += sorted(project.vocabularies_dir.glob("*.ttl"))
     return {
-        str(p.relative_to(project.root)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in paths
+        str(p.relative_to(project.root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in paths
     }
 
 

@@ -93,8 +93,10 @@ def run_qc_queries(nquads: str, project: Project) -> list[tuple[str, str, str]]:
             cells = {n: solution[n] for n in names if solution[n] is not None}
             focus = cells.get(names[0])
             message = cells.get("message")
-            detail = str(message.value) if message is not None else ", ".join(
-                f"{n}={_term_text(t)}" for n, t in cells.items() if n != names[0]
+            detail = (
+                str(message.value)
+                if message is not None
+                else ", ".join(f"{n}={_term_text(t)}" for n, t in cells.items() if n != names[0])
             )
             found.append((f"check {check}", _term_text(focus) if focus else "", detail))
     return found

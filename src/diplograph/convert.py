@@ -138,7 +138,11 @@ class _RecordConverter:
         elif kind == "ref":
             yield subject, prop, self.iris[str(value)]
             if prop == DIPLO.hasParty and value != entity.data["parties"][0]:
-                yield self.iris[str(entity.data["parties"][0])], DIPLO.partnerOf, self.iris[str(value)]
+                yield (
+                    self.iris[str(entity.data["parties"][0])],
+                    DIPLO.partnerOf,
+                    self.iris[str(value)],
+                )
         elif kind == "concept":
             yield subject, prop, concept_iri(f.scheme or "", str(value))
         elif kind in ("date", "year"):

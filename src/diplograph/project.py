@@ -64,4 +64,3 @@ class Project:
             f"no diplograph project here: no ontology/diplo.ttl in {here} or above; "
             f"run inside a project or set {ROOT_ENV}"
         )
-

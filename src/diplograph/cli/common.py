@@ -29,11 +29,17 @@ ProjectOption = Annotated[
 ]
 OutOption = Annotated[
     Path | None,
-    typer.Option("--out", "-o", help="Write to this file instead of standard output.", show_default=False),
+    typer.Option(
+        "--out", "-o", help="Write to this file instead of standard output.", show_default=False
+    ),
 ]
 EndpointOption = Annotated[
     str | None,
-    typer.Option("--endpoint", help="URL of a SPARQL 1.1 endpoint to use instead of the local store.", show_default=False),
+    typer.Option(
+        "--endpoint",
+        help="URL of a SPARQL 1.1 endpoint to use instead of the local store.",
+        show_default=False,
+    ),
 ]
 
 

@@ -387,7 +387,9 @@ class _Checker:
                         f"source id {record.source_id!r} is already used by {self._shown(other)}",
                     )
             for entity in record.entities:
-                known = sections.setdefault(entity.id, (entity.section, record.path, entity.data.line))
+                known = sections.setdefault(
+                    entity.id, (entity.section, record.path, entity.data.line)
+                )
                 if known[0] != entity.section:
                     self.problem(
                         record.path,
