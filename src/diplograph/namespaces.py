@@ -50,6 +50,7 @@ class DIPLO(DefinedNamespace):
     # Classes: places and agents
     Region: URIRef
     Country: URIRef
+    PartneringRegion: URIRef
     Agent: URIRef
     Organisation: URIRef
     Government: URIRef
@@ -75,6 +76,7 @@ class DIPLO(DefinedNamespace):
     Programme: URIRef
     # Classes: economy
     Investment: URIRef
+    ForeignInvestment: URIRef
     Facility: URIRef
     IndustrialEstate: URIRef
     SpecialEconomicZone: URIRef
