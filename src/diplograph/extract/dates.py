@@ -1,0 +1,231 @@
+"""Dates as Indonesian and English news write them, resolved to ``YYYY[-MM[-DD]]``.
+
+"Kamis (12/6/2025)" is day/month/year; "Jumat (18/10)" has no year and takes it from the
+publication date, checked against the weekday; "Mei 2025", "24-26 November", "pada tahun 2023".
+Each date is *planned* when the words before it say so ("ditargetkan", "akan", "menantikan")
+or when it lies after the publication date, else *actual*.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import dateparser
+
+from diplograph.extract.model import Found
+from diplograph.extract.rules import alternation, phrase_pattern, rules
+from diplograph.extract.text import Article
+
+PLANNED_LOOKBACK = 120
+
+
+@dataclass(frozen=True)
+class Published:
+    """The publication date as given: its text and the most precise date it names."""
+
+    value: str  # YYYY, YYYY-MM or YYYY-MM-DD
+
+    @property
+    def year(self) -> int:
+        return int(self.value[:4])
+
+    @property
+    def date(self) -> dt.date | None:
+        return dt.date.fromisoformat(self.value) if len(self.value) == 10 else None
+
+
+def _names(table: dict[int, list[str]]) -> dict[str, int]:
+    return {str(name).lower(): int(number) for number, names in table.items() for name in names}
+
+
+def _patterns() -> dict[str, re.Pattern[str]]:
+    config = rules("dates")
+    months = alternation([str(m) for names in config["months"].values() for m in names])
+    days = alternation([str(d) for names in config["weekdays"].values() for d in names])
+    weekday = rf"(?:(?P<weekday>{days})\s*,?\s*)?"
+    return {
+        "numeric": re.compile(
+            rf"(?<![\w/]){weekday}(?P<open>\(\s*)?(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})"
+            rf"(?:/(?P<year>\d{{4}}|\d{{2}}))?(?(open)\s*\))(?![\w/])",
+            re.IGNORECASE,
+        ),
+        "day_month": re.compile(
+            rf"(?<![\w]){weekday}(?P<day>\d{{1,2}})(?:\s*[-–]\s*(?P<until>\d{{1,2}}))?\s+"
+            rf"(?P<month>{months})\.?(?:,?\s+(?P<year>\d{{4}}))?(?![\w])",
+            re.IGNORECASE,
+        ),
+        "month_day": re.compile(
+            rf"(?<![\w]){weekday}(?P<month>{months})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})(?![\w])",
+            re.IGNORECASE,
+        ),
+        "month_year": re.compile(
+            rf"(?<![\w])(?P<month>{months})\.?\s+(?P<year>\d{{4}})(?![\w])", re.IGNORECASE
+        ),
+        "year": re.compile(
+            rf"(?<![\w])(?:{alternation(config['year_markers'])})\s+(?P<year>(?:19|20)\d\d)(?![\w])",
+            re.IGNORECASE,
+        ),
+    }
+
+
+def parse_published(text: str) -> Published:
+    """The ``--published`` option: ``2025``, ``2025-08``, ``2025-08-30`` or words dateparser
+    reads ("30 Agustus 2025", "Sabtu, 30/8/2025"), day before month."""
+    text = text.strip()
+    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+        if len(text) == 10:
+            dt.date.fromisoformat(text)
+        return Published(text)
+    parsed = dateparser.parse(
+        text,
+        languages=["id", "en"],
+        settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False},
+    )
+    if parsed is None:
+        raise ValueError(f"{text!r} is not a date (write YYYY-MM-DD)")
+    return Published(parsed.date().isoformat())
+
+
+def find_dates(article: Article, language: str, published: Published | None) -> list[Found]:
+    """Every date in the article, in text order, with its resolution and status."""
+    config = rules("dates")
+    months, weekdays = _names(config["months"]), _names(config["weekdays"])
+    planned_words = phrase_pattern(config["planned_markers"].get(language, []))
+    taken: list[tuple[int, int]] = []
+    found: list[Found] = []
+    for name, pattern in _patterns().items():
+        for match in pattern.finditer(article.text):
+            start, end = match.span()
+            if article.in_skipped(start) or any(a < end and start < b for a, b in taken):
+                continue
+            if name == "numeric" and not (match["weekday"] or match["open"] or match["year"]):
+                continue
+            item = _resolve(name, match, months, weekdays, published)
+            if item is None:
+                continue
+            value, confidence, flags, extra = item
+            taken.append((start, end))
+            evidence = article.evidence(start, end)
+            status = _status(article, start, value, planned_words, published)
+            extra["status"] = status
+            found.append(Found("date", value, evidence, confidence, flags, extra))
+    if published is not None and published.date is not None:
+        days = {str(k).lower(): int(v) for k, v in config["relative_days"].items()}
+        for match in phrase_pattern(list(days)).finditer(article.text):
+            if article.in_skipped(match.start()):
+                continue
+            value = published.date + dt.timedelta(days=days[match.group().lower()])
+            flags = [f"relative to the publication date {published.value}"]
+            found.append(
+                Found(
+                    "date",
+                    value.isoformat(),
+                    article.evidence(*match.span()),
+                    0.7,
+                    flags,
+                    {"form": "relative", "status": "actual"},
+                )
+            )
+    found.sort(key=lambda f: f.evidence.start)
+    return found
+
+
+def _resolve(
+    name: str,
+    match: re.Match[str],
+    months: dict[str, int],
+    weekdays: dict[str, int],
+    published: Published | None,
+) -> tuple[str | None, float, list[str], dict[str, object]] | None:
+    groups = match.groupdict()
+    flags: list[str] = []
+    extra: dict[str, object] = {"form": name}
+    if name == "year":
+        return groups["year"], 0.7, flags, extra
+    month_text = groups["month"]
+    month = int(month_text) if month_text.isdigit() else months.get(month_text.lower().rstrip("."))
+    if month is None or not 1 <= month <= 12:
+        return None
+    year_text = groups.get("year")
+    year = None
+    if year_text:
+        year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+    if name == "month_year":
+        return f"{year:04d}-{month:02d}", 0.9, flags, extra
+    day = int(groups["day"])
+    weekday = weekdays.get((groups.get("weekday") or "").lower())
+    if groups.get("until"):
+        extra["until_day"] = int(groups["until"])
+    if year is None:
+        year, confidence, note = _guess_year(day, month, weekday, published)
+        if note:
+            flags.append(note)
+        if year is None:
+            extra["day_month"] = f"--{month:02d}-{day:02d}"
+            return None if weekday is None and name == "numeric" else (None, 0.0, flags, extra)
+    else:
+        confidence = 0.95
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        flags.append(f"{day}/{month}/{year} is not a date")
+        return None, 0.0, flags, extra
+    if weekday is not None and date.isoweekday() != weekday:
+        flags.append(f"the weekday written does not match {date.isoformat()}")
+        confidence = min(confidence, 0.5)
+    return date.isoformat(), confidence, flags, extra
+
+
+def _guess_year(
+    day: int, month: int, weekday: int | None, published: Published | None
+) -> tuple[int | None, float, str]:
+    if published is None:
+        return None, 0.0, "no year given and no publication date to take it from (--published)"
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if weekday is not None:
+        fitting = [d for d in candidates if d.isoweekday() == weekday]
+        if len(fitting) == 1:
+            return fitting[0].year, 0.9, f"year {fitting[0].year} from the weekday"
+        if not fitting:
+            return None, 0.0, "no year near the publication date fits the weekday written"
+        candidates = fitting
+    reference = published.date
+    if reference is None:
+        return published.year, 0.75, f"year {published.year} taken from the publication date"
+    best = min(candidates, key=lambda d: (abs((d - reference).days), d > reference))
+    return best.year, 0.8, f"year {best.year} taken from the publication date"
+
+
+def _status(
+    article: Article,
+    start: int,
+    value: str | None,
+    planned_words: re.Pattern[str],
+    published: Published | None,
+) -> str:
+    sentence = article.sentence_at(start)
+    low = max(sentence.start if sentence else 0, start - PLANNED_LOOKBACK)
+    if planned_words.search(article.text, low, start):
+        return "planned"
+    if value and published is not None and published.value < value[: len(published.value)]:
+        return "planned"
+    return "actual"
+
+
+def dateline(article: Article, dates: list[Found]) -> Found | None:
+    """A full date standing alone on a line ("Jum'at, 27 November 2015 - 21:15 WIB")."""
+    for found in dates:
+        sentence = article.sentence_at(found.evidence.start)
+        if sentence is None or found.value is None or len(found.value) != 10:
+            continue
+        rest = sentence.text.replace(found.evidence.text, "")
+        if not re.search(r"[a-z]{4,}", re.sub(r"\b(?:WIB|WITA|WIT|GMT|UTC)\b", "", rest)):
+            return found
+    return None

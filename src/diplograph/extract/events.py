@@ -1,0 +1,124 @@
+"""Events (meetings, signings, visits, interviews) from the dates and the words around them,
+and the investment that amounts, a firm and a target date describe together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from diplograph.extract.model import Evidence, Found
+from diplograph.extract.orgs import Firm, Programme
+from diplograph.extract.people import Official
+from diplograph.extract.regions import Region
+from diplograph.extract.rules import phrase_pattern, rules
+from diplograph.extract.text import Article
+
+
+@dataclass
+class Event:
+    kinds: list[str]
+    status: str
+    date: str
+    evidence: Evidence
+    confidence: float
+    mode: str | None = None
+    participants: list[Official] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+
+
+def find_events(
+    article: Article, dates: list[Found], officials: list[Official], skip: Found | None
+) -> list[Event]:
+    config = rules("orgs")
+    patterns = {kind: phrase_pattern(words) for kind, words in config["events"].items()}
+    online = phrase_pattern(config["online"])
+    events: list[Event] = []
+    body_first = sorted(
+        dates, key=lambda d: bool(getattr(article.sentence_at(d.evidence.start), "caption", False))
+    )
+    for date in body_first:
+        if date is skip or not date.value or date.extra.get("form") == "year":
+            continue
+        sentence = article.sentence_at(date.evidence.start)
+        if sentence is None:
+            continue
+        kinds = [k for k, p in patterns.items() if p.search(sentence.text)]
+        if not kinds:
+            continue
+        if any(e.date == date.value and e.kinds == kinds for e in events):
+            continue
+        people = [
+            o
+            for o in officials
+            if sentence.start <= o.evidence.start < sentence.end
+            or o.name.split()[-1] in sentence.text
+        ]
+        events.append(
+            Event(
+                kinds,
+                str(date.extra["status"]),
+                date.value,
+                article.evidence(date.evidence.start, date.evidence.end, wide=True),
+                min(0.85, date.confidence),
+                "online" if online.search(sentence.text) else None,
+                people,
+                list(date.flags),
+            )
+        )
+    return sorted(events, key=lambda e: e.evidence.start)
+
+
+@dataclass
+class Investment:
+    investor: Firm
+    vehicle: Firm | None
+    amounts: list[Found]
+    land_area: Found | None
+    jobs: Found | None
+    target: Found | None
+    host_region: str | None
+    programme: Programme | None
+
+
+def find_investment(
+    article: Article,
+    firms: list[Firm],
+    quantities: list[Found],
+    dates: list[Found],
+    home: Region | None,
+    programmes: list[Programme],
+) -> Investment | None:
+    amounts = [q for q in quantities if q.kind == "money"]
+    if not amounts or not firms:
+        return None
+    by_key = {f.name.casefold(): f for f in firms}
+    vehicle = next((f for f in firms if f.subsidiary_of), None)
+    investor = by_key.get(vehicle.subsidiary_of, firms[0]) if vehicle else firms[0]
+    if investor is vehicle:
+        vehicle = None
+    target = next(
+        (
+            d
+            for d in dates
+            if d.value and d.extra.get("status") == "planned" and _near(article, d, amounts[0])
+        ),
+        None,
+    )
+    area = next((q for q in quantities if q.kind == "area"), None)
+    jobs = next((q for q in quantities if q.kind == "jobs"), None)
+    programme = None
+    for p in programmes:
+        sentence = article.sentence_at(investor.evidence.start)
+        if sentence and p.acronym in sentence.text:
+            programme = p
+    host = (
+        home.id
+        if home and any(abs(m.start - amounts[0].evidence.start) < 400 for m in home.mentions)
+        else None
+    )
+    return Investment(investor, vehicle, amounts, area, jobs, target, host, programme)
+
+
+def _near(article: Article, a: Found, b: Found) -> bool:
+    first = article.sentence_at(a.evidence.start)
+    second = article.sentence_at(b.evidence.start)
+    return first is not None and second is not None and abs(first.line - second.line) <= 1

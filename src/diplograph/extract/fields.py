@@ -1,0 +1,42 @@
+"""Fields of cooperation: keywords in sentences about the cooperation → the field scheme."""
+
+from __future__ import annotations
+
+from diplograph.extract.model import Found
+from diplograph.extract.partnerships import Partnership, _named, _sentences
+from diplograph.extract.regions import Region
+from diplograph.extract.rules import phrase_pattern, rules
+from diplograph.extract.text import Article
+
+
+def find_fields(
+    article: Article, language: str, partnerships: list[Partnership], regions: list[Region]
+) -> list[Found]:
+    """Each field once per partnership, with the first sentence that names it."""
+    config = rules("fields")
+    context = phrase_pattern(config["context"].get(language, []))
+    patterns = {f: phrase_pattern(words) for f, words in config["fields"].items()}
+    national = phrase_pattern(config["national_markers"])
+    everything: list[Found] = []
+    for sentence in _sentences(article):
+        if not context.search(sentence.text) or national.search(sentence.text):
+            continue
+        named = {r.id for r in _named(sentence, regions)}
+        targets = [p for p in partnerships if p.partner.id in named or len(partnerships) == 1]
+        taken: list[tuple[int, int]] = []
+        matches = [
+            (field_id, sentence.start + m.start(), sentence.start + m.end())
+            for field_id, pattern in patterns.items()
+            for m in pattern.finditer(sentence.text)
+        ]
+        for field_id, start, end in sorted(matches, key=lambda x: (x[1] - x[2], x[1])):
+            if True:
+                if any(a < end and start < b for a, b in taken):
+                    continue
+                taken.append((start, end))
+                found = Found("field", field_id, article.evidence(start, end), 0.7)
+                everything.append(found)
+                for partnership in targets:
+                    if field_id not in {f.value for f in partnership.fields}:
+                        partnership.fields.append(found)
+    return everything

@@ -1,0 +1,99 @@
+"""Officials and their posts: "Bupati Batang M. Faiz Kurniawan", "Penjabat (Pj) Walikota
+Tangerang Nurdin", "Perdana Menteri China, Li Qiang", "the Mayor of Bandung, … Ridwan Kamil"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from diplograph.extract.model import Evidence
+from diplograph.extract.regions import Region
+from diplograph.extract.rules import alternation, rules
+from diplograph.extract.text import Article
+from diplograph.imports.names import fold
+
+NAME_WORD = r"(?:[A-Z]\.|[A-Z][a-z][\w'’\-]*|[A-Z]{2,}(?=\s+[A-Z][a-z]))"
+
+
+@dataclass
+class Official:
+    name: str
+    post: str
+    post_label: str
+    acting: bool
+    region: str | None
+    evidence: Evidence
+    confidence: float
+
+
+def find_officials(article: Article, regions: list[Region]) -> list[Official]:
+    config = rules("posts")
+    stop = set(rules("places")["stopwords"])
+    calendar = rules("dates")
+    stop |= {str(w).capitalize() for names in calendar["weekdays"].values() for w in names}
+    stop |= {str(w).capitalize() for names in calendar["months"].values() for w in names}
+    acting = alternation(config["acting"])
+    prefixes = alternation(config["name_prefixes"])
+    span_region = {span: r for r in regions for span in r.spans()}
+    found: dict[str, Official] = {}
+    titles = sorted(config["titles"], key=lambda t: -max(len(w) for w in t["words"]))
+    taken: list[tuple[int, int]] = []
+    for title in titles:
+        pattern = re.compile(
+            rf"(?<![\w])(?P<acting>(?:{acting})\s+)?(?P<title>{alternation(title['words'])})"
+            rf"\s+(?:of\s+)?(?P<rest>)(?=[A-Z])"
+        )
+        for match in pattern.finditer(article.text):
+            if article.in_skipped(match.start()) or any(
+                a <= match.start("title") < b for a, b in taken
+            ):
+                continue
+            position = match.start("rest")
+            region = None
+            for (start, end), candidate in sorted(span_region.items()):
+                if start == position:
+                    region, position = candidate, end
+                    break
+            while True:  # places that follow ("Mataram NTB", "China,")
+                gap = re.match(r"[\s,]*", article.text[position:])
+                nxt = position + (gap.end() if gap else 0)
+                follow = [(s, e) for (s, e) in span_region if s == nxt]
+                if not follow:
+                    break
+                position = follow[0][1]
+                if region is None:
+                    region = span_region[follow[0]]
+            gap = re.match(r"\s*,?\s*", article.text[position:])
+            position += gap.end() if gap else 0
+            name_match = re.match(
+                rf"(?:(?:{prefixes})\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}",
+                article.text[position:],
+            )
+            if not name_match:
+                continue
+            words = name_match.group().split()
+            if region is not None and words and fold(words[0]) == fold(region.name.split()[-1]):
+                words = words[1:]
+            while words and words[-1] in stop:
+                words.pop()
+            if not words or words[0] in stop or len(" ".join(words)) < 3:
+                continue
+            if any(w for w in words if span_region.get((position, position + len(w))) is not None):
+                continue
+            name = " ".join(words)
+            end = article.text.index(name, position) + len(name)
+            taken.append((match.start(), end))
+            key = fold(name)
+            if key in found or any(key in k or k in key for k in found):
+                continue
+            evidence = article.evidence(match.start(), end)
+            found[key] = Official(
+                name,
+                title["post"],
+                title["label_en"],
+                bool(match["acting"]),
+                region.id if region else None,
+                evidence,
+                0.85 if region else 0.7,
+            )
+    return sorted(found.values(), key=lambda o: o.evidence.start)

@@ -1,0 +1,314 @@
+"""Places named in an article, resolved against the gazetteer.
+
+A mention is found by an administrative word before or after a name ("Kabupaten Batang",
+"Pemkot Tangerang", "Toyama City"), by a title of office ("Wali Kota Pengzhou"), by the
+gazetteer's own names ("Hubei", "Jateng"), or by a following country ("Suwon in South Korea").
+Places that follow a mention ("Kota Zhijiang, Provinsi Hubei, China") are its context and narrow
+its resolution. Each mention ends *resolved* (one gazetteer entry fits), *ambiguous* (several
+fit) or *unresolved* (none: a small foreign city, say), the last two listed for review.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from diplograph.extract.gazetteer import Gazetteer, Place
+from diplograph.extract.rules import alternation, rules
+from diplograph.extract.text import Article
+from diplograph.imports.names import name_key, slug
+
+WORD = r"[A-Z][\w'’\-]*"
+NAME = rf"{WORD}(?:[ ]{WORD}){{0,3}}"
+LEVEL_GROUPS = (
+    frozenset({"city", "county-level-city", "prefecture-level-city", "municipality"}),
+    frozenset({"regency"}),
+    frozenset({"province", "prefecture"}),
+    frozenset({"country"}),
+)
+APPOSITION = re.compile(r"\s*(?:,|\bdari\b|\bfrom\b|\bin\b|\bdi\b)?\s*(?:the\s+)?$")
+
+
+@dataclass
+class Mention:
+    """One place name in the text."""
+
+    name: str
+    start: int
+    end: int
+    level: str | None = None
+    how: str = "gazetteer"
+    government: bool = False
+    caption: bool = False
+    venue: bool = False
+    context: list[Mention] = field(default_factory=list)
+    context_of: Mention | None = None
+    candidates: list[Place] = field(default_factory=list)
+    resolved: str | None = None
+    status: str = "unresolved"
+    flags: list[str] = field(default_factory=list)
+    lookup_name: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return name_key(self.lookup_name or self.name)
+
+
+def level_group(level: str | None) -> frozenset[str] | None:
+    for group in LEVEL_GROUPS:
+        if level in group:
+            return group
+    return None
+
+
+def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
+    config = rules("places")
+    stop = set(config["stopwords"])
+    aliases = {k: v for k, v in config["aliases"].items()}
+    mentions: list[Mention] = []
+
+    def free(start: int, end: int) -> bool:
+        return not article.in_skipped(start) and not any(
+            m.start < end and start < m.end for m in mentions
+        )
+
+    second = set(config["name_second_words"])
+    text = article.text
+
+    def add(name: str, start: int, end: int, **kw: object) -> Mention | None:
+        words = name.split()
+        if not words or (words[0] in stop and kw.get("how") != "gazetteer"):
+            return None
+        if kw.get("how") == "suffix" and words[-1] in stop:
+            return None
+        if kw.get("how") in ("prefix", "country"):
+            words = _trim_name(words, gazetteer, second, text)
+        name = " ".join(words)
+        mention = Mention(name, start, start + (end - start), **kw)  # type: ignore[arg-type]
+        mention.end = mention.start + len(article.text[start:end].split(name)[0]) + len(name)
+        sentence = article.sentence_at(start)
+        mention.caption = bool(sentence and sentence.caption)
+        mentions.append(mention)
+        return mention
+
+    not_prefix = [p.lower() for p in config["not_prefixes"]]
+    governments = set(config["government_prefixes"])
+    for group in config["prefixes"]:
+        pattern = re.compile(
+            rf"(?<![\w])(?P<prefix>(?i:{alternation(group['words'])}))\s+(?P<name>{NAME})"
+        )
+        for match in pattern.finditer(article.text):
+            before = article.text[max(0, match.start() - 12) : match.end("prefix")].lower()
+            if any(before.endswith(p) for p in not_prefix) or not free(*match.span()):
+                continue
+            prefix = re.sub(r"\s+", " ", match["prefix"])
+            mention = add(
+                match["name"],
+                match.start(),
+                match.end(),
+                level=group["level"],
+                how="prefix",
+                government=prefix in governments,
+            )
+            if mention:
+                _alias_in_brackets(article.text, mention)
+    for group in config["suffixes"]:
+        pattern = re.compile(
+            rf"(?<![\w])(?P<name>{WORD}(?:[ ]{WORD})?)\s+(?:{alternation(group['words'])})(?![\w])"
+        )
+        for match in pattern.finditer(article.text):
+            if free(*match.span()):
+                add(match["name"], match.start(), match.end(), level=group["level"], how="suffix")
+    _title_places(article, gazetteer, mentions, add, free)
+    _gazetteer_names(article, gazetteer, aliases, stop, add, free)
+    _before_country(article, gazetteer, mentions, aliases, add, free)
+    _repeats(article, mentions, add, free)
+    mentions.sort(key=lambda m: m.start)
+    for mention in mentions:
+        _resolve(mention, gazetteer, aliases)
+    _link_context(article, mentions)
+    for mention in mentions:
+        if mention.context:
+            _resolve(mention, gazetteer, aliases)
+    _corefer(mentions, gazetteer)
+    _mark_venues(article, mentions)
+    return mentions
+
+
+def _trim_name(words: list[str], gazetteer: Gazetteer, second: set[str], text: str) -> list[str]:
+    """The words of a run that make the place name: what the gazetteer knows, a name with a
+    geographic second word ("Sumatera Barat"), a run written so elsewhere, else one word."""
+    for n in range(len(words), 1, -1):
+        candidate = " ".join(words[:n])
+        if gazetteer.lookup(candidate):
+            return words[:n]
+    if len(words) > 1 and words[1] in second:
+        return words[:2]
+    for n in range(len(words), 1, -1):
+        candidate = " ".join(words[:n])
+        if len(re.findall(re.escape(candidate), text, re.IGNORECASE)) > 1:
+            return words[:n]
+    return words[:1]
+
+
+def _alias_in_brackets(text: str, mention: Mention) -> None:
+    match = re.match(rf"\s*\((?P<alias>{WORD})\)", text[mention.end :])
+    if match:
+        mention.aliases.append(match["alias"])
+
+
+def _title_places(article, gazetteer, mentions, add, free) -> None:  # type: ignore[no-untyped-def]
+    titles = [t for t in rules("posts")["titles"] if t["level"] != "country"]
+    known = {m.key for m in mentions}
+    for title in titles:
+        pattern = re.compile(
+            rf"(?<![\w])(?:{alternation(title['words'])})\s+(?:of\s+)?(?P<name>{NAME})"
+        )
+        for match in pattern.finditer(article.text):
+            words = match["name"].split()
+            length = 1
+            for n in range(min(3, len(words)), 0, -1):
+                candidate = " ".join(words[:n])
+                if name_key(candidate) in known or gazetteer.lookup(candidate):
+                    length = n
+                    break
+            name = " ".join(words[:length])
+            start = match.start("name")
+            if free(start, start + len(name)):
+                mention = add(name, start, start + len(name), level=title["level"], how="title")
+                if mention:
+                    known.add(mention.key)
+
+
+def _gazetteer_names(article, gazetteer, aliases, stop, add, free) -> None:  # type: ignore[no-untyped-def]
+    for match in re.finditer(rf"{NAME}", article.text):
+        words = list(re.finditer(WORD, match.group()))
+        i = 0
+        while i < len(words):
+            for n in range(min(4, len(words) - i), 0, -1):
+                start = match.start() + words[i].start()
+                end = match.start() + words[i + n - 1].end()
+                name = article.text[start:end]
+                lookup = aliases.get(name, name)
+                short = len(name) < 3 and name not in aliases
+                if (n == 1 and name in stop) or short or not free(start, end):
+                    continue
+                if gazetteer.lookup(lookup) and (n > 1 or name not in stop):
+                    mention = add(name, start, end, how="gazetteer")
+                    if mention and lookup != name:
+                        mention.lookup_name = lookup
+                    i += n - 1
+                    break
+            i += 1
+
+
+def _before_country(article, gazetteer, mentions, aliases, add, free) -> None:  # type: ignore[no-untyped-def]
+    countries = [m for m in mentions if _is_country(m, gazetteer, aliases)]
+    for country in countries:
+        before = article.text[max(0, country.start - 60) : country.start]
+        match = re.search(rf"(?P<name>{NAME})(?:,\s*|\s+in\s+(?:the\s+)?|\s+di\s+)$", before)
+        if not match:
+            continue
+        start = country.start - len(before) + match.start("name")
+        name = match["name"]
+        if free(start, start + len(name)):
+            add(name, start, start + len(name), how="country")
+
+
+def _repeats(article, mentions, add, free) -> None:  # type: ignore[no-untyped-def]
+    """Later bare mentions of a name first found with a prefix or a country ("Petaling Jaya")."""
+    names = {m.name for m in mentions if m.how in ("prefix", "country", "title")}
+    for name in sorted(names, key=len, reverse=True):
+        for match in re.finditer(
+            rf"(?<![\w]){re.escape(name)}(?![\w])", article.text, re.IGNORECASE
+        ):
+            if free(*match.span()) and (match.group()[0].isupper()):
+                mention = add(match.group(), match.start(), match.end(), how="repeat")
+                if mention:
+                    mention.lookup_name = name
+
+
+def _is_country(mention: Mention, gazetteer: Gazetteer, aliases: dict[str, str]) -> bool:
+    return any(
+        p.level == "country" for p in gazetteer.lookup(aliases.get(mention.name, mention.name))
+    )
+
+
+def _link_context(article: Article, mentions: list[Mention]) -> None:
+    for current, following in pairwise(mentions):
+        between = article.text[current.end : following.start]
+        if "\n" in between or not APPOSITION.match(between):
+            continue
+        owner = current.context_of or current
+        higher = level_group(following.level)
+        if higher is None or higher.isdisjoint({"province", "prefecture", "country"}):
+            continue
+        if any(c.level == "country" for c in owner.context) or owner.level == "country":
+            continue
+        owner.context.append(following)
+        following.context_of = owner
+
+
+def _corefer(mentions: list[Mention], gazetteer: Gazetteer) -> None:
+    """A bare name ("Toyama") takes the resolution of the same name resolved elsewhere."""
+    resolved: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.resolved:
+            resolved.setdefault(mention.key, set()).add(mention.resolved)
+    for mention in mentions:
+        ids = resolved.get(mention.key, set())
+        if mention.status == "ambiguous" and len(ids) == 1:
+            (place_id,) = ids
+            if place_id in {p.id for p in mention.candidates}:
+                mention.resolved, mention.status = place_id, "resolved"
+                mention.level = gazetteer.places[place_id].level
+
+
+def _resolve(mention: Mention, gazetteer: Gazetteer, aliases: dict[str, str]) -> None:
+    name = mention.lookup_name or aliases.get(mention.name, mention.name)
+    candidates = gazetteer.lookup(name)
+    mention.candidates = candidates
+    group = level_group(mention.level)
+    fitting = [p for p in candidates if group is None or p.level in group or p.level is None]
+    if candidates and not fitting:
+        levels = ", ".join(sorted({p.level or "?" for p in candidates}))
+        mention.flags.append(
+            f"the text says {mention.level} but the gazetteer's {name!r} is a {levels}"
+        )
+    context_ids = [c.resolved for c in mention.context if c.resolved]
+    if context_ids and fitting:
+        inside = [p for p in fitting if set(context_ids) & set(gazetteer.ancestors(p.id))]
+        if not inside:
+            mention.flags.append("the places around it do not contain the gazetteer's entry")
+        fitting = inside
+    if len(fitting) > 1:
+        curated = [p for p in fitting if p.curated]
+        if len(curated) == 1:
+            fitting = curated
+    if len(fitting) == 1:
+        mention.resolved, mention.status = fitting[0].id, "resolved"
+        mention.level = (
+            mention.level if mention.level and fitting[0].level is None else fitting[0].level
+        )
+    elif fitting:
+        mention.status = "ambiguous"
+    else:
+        mention.status = "unresolved"
+
+
+def _mark_venues(article: Article, mentions: list[Mention]) -> None:
+    preps = rules("partnerships")["venue_prepositions"]
+    pattern = re.compile(rf"(?<![\w])(?:{alternation(preps)})\s+(?:{WORD}\s+)*$")
+    for mention in mentions:
+        if mention.context_of is not None:
+            continue
+        sentence = article.sentence_at(mention.start)
+        low = sentence.start if sentence else 0
+        before = article.text[max(low, mention.start - 40) : mention.start]
+        mention.venue = bool(pattern.search(before))
+
+
+def mention_id(mention: Mention) -> str:
+    return mention.resolved or slug(mention.name)

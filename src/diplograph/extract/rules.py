@@ -1,0 +1,33 @@
+"""The extractor's rules and vocabularies, read from the YAML files in ``extract/rules``."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@cache
+def rules(name: str) -> dict[str, Any]:
+    """The rules file ``rules/NAME.yaml`` as a mapping (read once, never modified)."""
+    text = resources.files("diplograph.extract").joinpath(f"rules/{name}.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise ValueError(f"rules/{name}.yaml must be a mapping")
+    return data
+
+
+def alternation(words: list[str] | tuple[str, ...]) -> str:
+    """A regex alternation of literal phrases, longest first, spaces matching any whitespace."""
+    ordered = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def phrase_pattern(
+    words: list[str] | tuple[str, ...], flags: int = re.IGNORECASE
+) -> re.Pattern[str]:
+    """A pattern that finds any of the phrases as whole words."""
+    return re.compile(rf"(?<![\w])(?:{alternation(words)})(?![\w])", flags)

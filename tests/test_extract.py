@@ -1,0 +1,210 @@
+"""``diplograph extract``: values with evidence, drafts that validate, and the evaluation goals."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from diplograph.cli import app
+from diplograph.extract import Gazetteer, draft_article, extract, parse_published, strip_review
+from diplograph.extract.numbers import parse_number
+from diplograph.project import Project
+from diplograph.records.load import load_records
+
+HERE = Path(__file__).parent
+REPO = HERE.parent
+ARTICLES = REPO.parent / "shared" / "articles"
+SOURCES = {
+    "000_40828a4ac6eca9be.txt": "2025-06-12-batang-zhijiang-sister-city.yaml",
+    "002_0953652eb5c6690b.txt": "2025-08-30-batang-toyama-sister-city.yaml",
+}
+needs_articles = pytest.mark.skipif(
+    not ARTICLES.is_dir(), reason=f"development articles not found in {ARTICLES}"
+)
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load(Project(REPO))
+
+
+def _eval_module():
+    spec = importlib.util.spec_from_file_location(
+        "eval_extract", REPO / "scripts" / "eval_extract.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# -- values -------------------------------------------------------------------------------
+
+
+def test_numbers_are_read_the_indonesian_way() -> None:
+    assert parse_number("3.500", "id") == 3500
+    assert float(parse_number("24,8", "id")) == 24.8
+    assert parse_number("3,500", "en") == 3500
+
+
+def test_money_range_area_jobs_and_number_words(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Berita Uji\nInvestasi senilai USD 5 miliar atau sekitar Rp80–82 triliun di lahan "
+        "12,5 hektare akan menyerap lebih dari 2.000 tenaga kerja, dengan tiga nota kesepahaman.\n"
+    )
+    x = extract(text, gazetteer, language="id")
+    values = {(q.kind, tuple(sorted(q.value.items()))) for q in x.quantities}
+    assert ("money", (("currency", "USD"), ("value", 5_000_000_000))) in values
+    money = [q.value for q in x.quantities if q.kind == "money" and q.value["currency"] == "IDR"]
+    assert money == [{"min": 80e12, "max": 82e12, "approximate": True, "currency": "IDR"}]
+    assert {"value": 12.5, "unit": "hectare"} in [q.value for q in x.quantities]
+    assert [q.value["more_than"] for q in x.quantities if q.kind == "jobs"] == [2000]
+    assert [(k, q.value["value"]) for k, q in x.instruments] == [("mou", 3)]
+
+
+def test_dates_without_a_year_use_the_weekday_and_publication_date(gazetteer: Gazetteer) -> None:
+    text = "Judul Uji\nKedua wali kota bertemu pada Selasa (3/3) dan Rabu (12/6/2024).\n"
+    with_year = extract(text, gazetteer, published=parse_published("2026-03-10"))
+    assert [d.value for d in with_year.dates] == ["2026-03-03", "2024-06-12"]
+    assert "weekday" in with_year.dates[0].flags[0]
+    without = extract(text, gazetteer)
+    assert without.dates[0].value is None and without.dates[0].flags
+
+
+def test_planned_dates_and_month_years(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nPabrik ditargetkan beroperasi pada Maret 2027. Rapat digelar pada Mei 2024.\n"
+    )
+    x = extract(text, gazetteer, language="id")
+    assert [(d.value, d.extra["status"]) for d in x.dates] == [
+        ("2027-03", "planned"),
+        ("2024-05", "actual"),
+    ]
+
+
+def test_published_option_accepts_words() -> None:
+    assert parse_published("30 Agustus 2025").value == "2025-08-30"
+    assert parse_published("2025-08").value == "2025-08"
+    with pytest.raises(ValueError):
+        parse_published("not a date at all")
+
+
+def test_stage_kind_and_officials_from_wording(gazetteer: Gazetteer) -> None:
+    text = (
+        "Kota Semarang Teken LoI\nPlt Wali Kota Semarang Budi Santoso menandatangani surat "
+        "pernyataan kehendak (LoI) kota kembar dengan Kota Kanazawa, Jepang, Senin (2/9/2024).\n"
+    )
+    x = extract(text, gazetteer)
+    (p,) = x.partnerships
+    assert (p.home.name, p.partner.name, p.kind) == ("Semarang", "Kanazawa", "sister-city")
+    assert [(s.stage, s.status, s.date) for s in p.stages] == [
+        ("letter-of-intent", "actual", "2024-09-02")
+    ]
+    assert p.partner.country == "japan" and p.partner.status == "unresolved"
+    (official,) = x.officials
+    assert (official.name, official.post, official.acting) == ("Budi Santoso", "mayor", True)
+
+
+# -- the source articles ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(SOURCES))
+def test_reviewed_draft_of_source_article_validates(tmp_path: Path, name: str) -> None:
+    for part in ("ontology", "graph/records", "graph/reference", "graph/sources"):
+        shutil.copytree(REPO / part, tmp_path / part)
+    (tmp_path / "graph" / "records" / SOURCES[name]).unlink()
+    project = Project(tmp_path)
+    record, text = draft_article(project, tmp_path / "graph" / "sources" / name)
+    assert yaml.safe_load(text)["extraction"]["values"]
+    reviewed = yaml.safe_dump(strip_review(record), allow_unicode=True, sort_keys=False)
+    (tmp_path / "graph" / "records" / "draft.yaml").write_text(reviewed, encoding="utf-8")
+    records = load_records(project)
+    assert any(r.path.name == "draft.yaml" and r.entities for r in records)
+
+
+def test_caption_zhejiang_is_a_flagged_conflict(gazetteer: Gazetteer) -> None:
+    text = (REPO / "graph" / "sources" / "000_40828a4ac6eca9be.txt").read_text(encoding="utf-8")
+    x = extract(text, gazetteer)
+    (conflict,) = x.conflicts
+    assert conflict["mention"] == "Kota Zhejiang" and conflict["context"] == "photo caption"
+    assert conflict["resolves_to"] == "zhijiang" and conflict["confusable_with"] == ["zhejiang"]
+    assert "Provinsi Hubei" in conflict["other"]
+    assert [p.partner.id for p in x.partnerships] == ["zhijiang"]
+
+
+def test_every_value_is_in_its_quote_and_the_quote_in_the_article(gazetteer: Gazetteer) -> None:
+    paths = [REPO / "graph" / "sources" / n for n in SOURCES]
+    paths += sorted(ARTICLES.glob("*.txt")) if ARTICLES.is_dir() else []
+    evaluation = _eval_module()
+    for path in paths:
+        record, _ = draft_article(Project(REPO), path, gazetteer=gazetteer)
+        assert record["extraction"]["values"], path.name
+        assert evaluation.unsupported(record, path.read_text(encoding="utf-8")) == [], path.name
+
+
+# -- evaluation ---------------------------------------------------------------------------------
+
+
+@needs_articles
+def test_development_articles_meet_the_recall_goal() -> None:
+    sets = _eval_module().run(Project(REPO), ARTICLES)
+    scores = sets["development articles"]
+    for name in ("parties", "stage", "event_date"):
+        assert scores[name].recall >= 0.8, (name, scores[name].misses)
+    assert scores["parties"].gold >= 8
+
+
+# -- command line -------------------------------------------------------------------------------
+
+
+def test_cli_writes_draft_and_never_into_records(tmp_path: Path) -> None:
+    article = REPO / "graph" / "sources" / "002_0953652eb5c6690b.txt"
+    runner = CliRunner()
+    out = tmp_path / "draft.yaml"
+    result = runner.invoke(
+        app,
+        [
+            "extract",
+            str(article),
+            "--published",
+            "2025-08-30",
+            "--source-url",
+            "https://example.org/a",
+            "-o",
+            str(out),
+            "--project",
+            str(REPO),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    draft = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert draft["source"]["url"] == "https://example.org/a"
+    assert (out.parent / draft["source"]["text"]).resolve() == article.resolve()
+    refused = runner.invoke(
+        app,
+        [
+            "extract",
+            str(article),
+            "-o",
+            str(REPO / "graph" / "records" / "x.yaml"),
+            "--project",
+            str(REPO),
+        ],
+    )
+    assert refused.exit_code == 2 and not (REPO / "graph" / "records" / "x.yaml").exists()
+    bad = runner.invoke(app, ["extract", str(article), "--lang", "fr", "--project", str(REPO)])
+    assert bad.exit_code == 2
+
+
+def test_installed_command_prints_help() -> None:
+    command = Path(sys.executable).parent / "diplograph"
+    result = subprocess.run(
+        [str(command), "extract", "--help"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0 and "--published" in result.stdout
