@@ -19,7 +19,8 @@ import pyoxigraph
 from rdflib import Dataset
 
 from diplograph.check import ChecksFailed, check_dataset
-from diplograph.convert import records_to_dataset
+from diplograph.convert import nquads_to_trig, records_to_dataset
+from diplograph.imports.pipeline import add_imports, add_reference_files, input_files
 from diplograph.project import Project
 from diplograph.records.load import load_records, record_files
 from diplograph.records.model import Record
@@ -69,6 +70,9 @@ def compile_dataset(
     records = load_records(project)
     progress(f"converting {len(records)} record files to RDF")
     dataset = records_to_dataset(records, project)
+    progress("adding the reference gazetteer and the imports of graph/imports.yaml")
+    add_reference_files(dataset, project)
+    add_imports(dataset, project, progress=progress)
     nquads = canonical_nquads(dataset)
     progress("checking shapes and data checks")
     violations = check_dataset(dataset, nquads, project, records)
@@ -105,7 +109,7 @@ def _write_outputs(
     folder: Path, dataset: Dataset, nquads: str, records: list[Record], project: Project
 ) -> None:
     (folder / NQUADS).write_text(nquads, encoding="utf-8")
-    (folder / TRIG).write_text(dataset.serialize(format="trig"), encoding="utf-8")
+    (folder / TRIG).write_text(nquads_to_trig(nquads), encoding="utf-8")
     store = pyoxigraph.Store(str(folder / STORE))
     store.bulk_load(nquads.encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
     store.flush()
@@ -123,9 +127,16 @@ def _input_digests(project: Project) -> dict[str, str]:
     paths = [p for p, _ in record_files(project)]
     paths += [project.ontology_file, project.shapes_file]
     paths += sorted(project.vocabularies_dir.glob("*.ttl"))
-    return {
-        str(p.relative_to(project.root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in paths
-    }
+    paths += input_files(project)
+    return {_shown(p, project): hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
+
+
+def _shown(path: Path, project: Project) -> str:
+    """A path relative to the project; imports may read files outside it (kept absolute)."""
+    try:
+        return str(path.resolve().relative_to(project.root.resolve()))
+    except ValueError:
+        return str(path.resolve())
 
 
 def _swap_in(staging: Path, target: Path) -> None:

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import typer
 
-from diplograph.cli import build_commands
+from diplograph.cli import (
+    build_commands,
+    explore_commands,
+    extract_commands,
+    import_commands,
+    network_commands,
+    query_commands,
+    reason_commands,
+    serve_commands,
+)
 
 app = typer.Typer(
     name="diplograph",
@@ -14,7 +23,16 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (build_commands,):
+for module in (
+    build_commands,
+    query_commands,
+    serve_commands,
+    extract_commands,
+    explore_commands,
+    reason_commands,
+    network_commands,
+    import_commands,
+):
     module.register(app)
 
 

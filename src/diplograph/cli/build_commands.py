@@ -20,6 +20,7 @@ from diplograph.cli.common import (
     write_output,
 )
 from diplograph.export import RDF_FORMATS, NotBuilt, export_rdf
+from diplograph.network.export import NETWORK_FORMATS, export_built_network
 from diplograph.records.model import RecordsInvalid
 
 
@@ -31,7 +32,12 @@ def _report(exc: RecordsInvalid | ChecksFailed) -> None:
     err.print(f"[bold red]error:[/] {len(items)} {kind}(s); nothing was written", markup=True)
 
 
-def build_command(project: ProjectOption = None) -> None:
+def build_command(
+    project: ProjectOption = None,
+    reason: Annotated[
+        bool, typer.Option("--reason", help="Then run `diplograph reason` (rules engine).")
+    ] = False,
+) -> None:
     """Build the graph: records → validated, checked dataset → graph/build/dataset (+ store)."""
     proj = project_from(project)
     try:
@@ -46,6 +52,10 @@ def build_command(project: ProjectOption = None) -> None:
         f"built {result.quads} quads in {result.graphs} graphs from {result.records} files "
         f"in {result.seconds:.1f} s → {result.directory}"
     )
+    if reason:
+        from diplograph.cli.reason_commands import run_reasoning
+
+        run_reasoning(proj, "rules", 120.0, fallback=True)
 
 
 def validate_command(project: ProjectOption = None) -> None:
@@ -68,7 +78,9 @@ def validate_command(project: ProjectOption = None) -> None:
 def export_command(
     fmt: Annotated[
         str,
-        typer.Option("--format", "-f", help=f"One of: {', '.join(RDF_FORMATS)}."),
+        typer.Option(
+            "--format", "-f", help=f"One of: {', '.join([*RDF_FORMATS, *NETWORK_FORMATS])}."
+        ),
     ] = "trig",
     out: OutOption = None,
     project: ProjectOption = None,
@@ -76,7 +88,8 @@ def export_command(
     """Write the last build in an RDF format (standard output without --out)."""
     proj = project_from(project)
     try:
-        text = export_rdf(proj, fmt)
+        network = fmt in NETWORK_FORMATS  # the entity network, for Gephi and the like
+        text = export_built_network(proj, fmt) if network else export_rdf(proj, fmt)
     except NotBuilt as exc:
         fail(str(exc))
     except ValueError as exc:

@@ -29,6 +29,24 @@ from diplograph.records.schema import (
 )
 from diplograph.records.yamlio import LineDict, LineList, YamlError, load_yaml
 
+try:  # libyaml parses several times faster; the constructors (line numbers) stay the same
+    import yaml
+
+    from diplograph.records.yamlio import _RecordLoader
+
+    class _CRecordLoader(yaml.CSafeLoader):  # type: ignore[name-defined,misc]
+        yaml_implicit_resolvers = _RecordLoader.yaml_implicit_resolvers
+        yaml_constructors = dict(_RecordLoader.yaml_constructors)  # noqa: RUF012
+
+    def _read_yaml(path: Path) -> object:
+        text = path.read_text(encoding="utf-8")
+        try:
+            return yaml.load(text, Loader=_CRecordLoader)
+        except yaml.MarkedYAMLError:
+            return load_yaml(path)  # the pure-Python parser words the error with its line
+except (ImportError, AttributeError):  # PyYAML built without libyaml
+    _read_yaml = load_yaml
+
 LANGUAGE_TAG = values.re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
 
 
@@ -84,7 +102,7 @@ class _Checker:
 
     def read(self, path: Path, reference: bool) -> Record | None:
         try:
-            document = load_yaml(path)
+            document = _read_yaml(path)
         except YamlError as exc:
             self.problem(path, exc.line, "", exc.message)
             return None
