@@ -160,6 +160,50 @@ def test_development_articles_meet_the_recall_goal() -> None:
     assert scores["parties"].gold >= 8
 
 
+def test_eval_script_scores_a_gold_folder_against_an_articles_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    articles, gold = tmp_path / "articles", tmp_path / "gold"
+    articles.mkdir()
+    gold.mkdir()
+    (articles / "a.txt").write_text(
+        "Kota Semarang Teken LoI\nWali Kota Semarang Budi Santoso menandatangani surat "
+        "pernyataan kehendak (LoI) kota kembar dengan Kota Kanazawa, Jepang, Senin (2/9/2024).\n",
+        encoding="utf-8",
+    )
+    (articles / "b.txt").write_text(
+        "Kota Semarang menjajaki kerja sama sister city dengan Kota Kanazawa, Jepang.\n",
+        encoding="utf-8",
+    )
+    common = "amounts: []\nfields: []\n"
+    (gold / "a.yaml").write_text(
+        "article: a.txt\npublished: '2024'\npartnerships:\n"
+        "  - parties: [[Semarang], [Kanazawa]]\n    stages: [letter-of-intent]\n"
+        "event_date: 2024-09-02\ndates: [2024-09-02]\nofficials: [Budi Santoso]\n" + common,
+        encoding="utf-8",
+    )
+    (gold / "b.yaml").write_text(  # no date for the main event: not counted for event_date
+        "article: b.txt\npublished: '2024'\npartnerships:\n"
+        "  - parties: [[Semarang], [Kanazawa]]\n    stages: [exploration]\n"
+        "event_date: null\ndates: []\nofficials: []\n" + common,
+        encoding="utf-8",
+    )
+    (gold / "c.yaml").write_text("article: missing.txt\n", encoding="utf-8")  # skipped
+    evaluation = _eval_module()
+    problems: list[str] = []
+    ((title, scores),) = evaluation.run(Project(REPO), articles, gold, problems).items()
+    assert "2 articles" in title and problems == []
+    assert (scores["parties"].correct, scores["parties"].gold) == (2, 2)
+    assert (scores["stage"].correct, scores["stage"].gold) == (2, 2)
+    assert (scores["event_date"].correct, scores["event_date"].gold) == (1, 1)
+    assert scores["officials"].recall == 1.0
+    assert evaluation.main(["--gold", str(gold), "--articles", str(articles), "--verbose"]) == 0
+    out = capsys.readouterr().out
+    assert "2 articles" in out and "values without support (quote or offsets wrong): 0" in out
+    with pytest.raises(SystemExit):
+        evaluation.main(["--gold", str(tmp_path), "--articles", str(articles)])
+
+
 # -- command line -------------------------------------------------------------------------------
 
 

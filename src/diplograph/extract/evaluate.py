@@ -26,8 +26,8 @@ class Score:
     def add(self, got: set, want: set) -> None:
         self.found, self.gold = self.found + len(got), self.gold + len(want)
         self.correct += len(got & want)
-        self.misses += sorted(map(str, want - got))
-        self.extras += sorted(map(str, got - want))
+        self.misses += sorted(map(_show, want - got))
+        self.extras += sorted(map(_show, got - want))
 
     @property
     def precision(self) -> float:
@@ -36,6 +36,15 @@ class Score:
     @property
     def recall(self) -> float:
         return self.correct / self.gold if self.gold else 1.0
+
+
+def _show(fact: Any) -> str:
+    """A fact as stable text: a party pair as "a + b" (sorted), a stage as "a + b: stage"."""
+    if isinstance(fact, frozenset):
+        return " + ".join(sorted(fact))
+    if isinstance(fact, tuple) and fact and isinstance(fact[0], frozenset):
+        return ": ".join([_show(fact[0]), *map(str, fact[1:])])
+    return str(fact)
 
 
 def _dates(record: dict[str, Any]) -> set[str]:
@@ -137,6 +146,8 @@ def draft_aliases(
 def score(scores: dict[str, Score], got: dict[str, set], want: dict[str, set]) -> None:
     for name in FIELDS:
         if name == "event_date":
+            if not want[name]:
+                continue  # the gold gives no date for the main event: nothing to recall
             hit = bool(want[name] & got[name])
             s = scores[name]
             s.found, s.gold, s.correct = s.found + 1, s.gold + 1, s.correct + hit
