@@ -111,6 +111,99 @@ def test_stage_kind_and_officials_from_wording(gazetteer: Gazetteer) -> None:
     assert (official.name, official.post, official.acting) == ("Budi Santoso", "mayor", True)
 
 
+def test_english_dates_ranges_past_words_and_datelines(gazetteer: Gazetteer) -> None:
+    text = (
+        "Test Title\nKOTARAYA (Mar 20): The two cities met on Monday (Mar 2) and on Feb 7 till 9.\n"
+        "Kunjungan itu berlangsung 4 hingga 6 Januari lalu, kata dia yang akan kembali.\n"
+    )
+    x = extract(text, gazetteer, language="en", published=parse_published("2026-03-20"))
+    found = [(d.value, d.extra["status"], bool(d.extra.get("dateline"))) for d in x.dates]
+    assert found == [
+        ("2026-03-20", "actual", True),
+        ("2026-03-02", "actual", False),
+        ("2026-02-07", "actual", False),
+        ("2026-01-04", "actual", False),
+    ]
+    assert x.dates[2].extra["until_day"] == 9
+    assert all(e.date != "2026-03-20" for e in x.events)
+
+
+def test_english_titles_take_the_place_before_them(gazetteer: Gazetteer) -> None:
+    text = (
+        "Test Title\nRivertown Governor Budi Hartono signed a Letter of Intent with the "
+        "Hillview City Council. The Hillview mayor, Datuk Seri Aminah Yusof welcomed it, "
+        "said councillor Tan Ah Kow.\n"
+    )
+    x = extract(text, gazetteer, language="en")
+    names = {o.name: (o.post, o.region) for o in x.officials}
+    assert names["Budi Hartono"] == ("governor", "rivertown")
+    assert names["Aminah Yusof"] == ("mayor", "hillview")
+    assert names["Tan Ah Kow"][0] == "councillor"
+    assert {r.id for r in x.regions} >= {"rivertown", "hillview"}
+    assert "budi" not in {r.id for r in x.regions}
+
+
+def test_national_posts_with_seats_portfolios_and_balinese_names(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nKota Sukamaju menandatangani LoI sister city dengan Kota Lakeside, disaksikan "
+        "Duta Besar RI untuk Kanada Rina Wulandari, Menteri Luar Negeri, Dr. Adi Nugroho, "
+        "Sekda Joko Susilo dan Plt. Bupati Gianyar I Made Sutapa.\n"
+    )
+    x = extract(text, gazetteer)
+    names = {o.name: o.post for o in x.officials}
+    assert names == {
+        "Rina Wulandari": "ambassador",
+        "Adi Nugroho": "minister",
+        "Joko Susilo": "regional-secretary",
+        "I Made Sutapa": "regent",
+    }
+
+
+def test_datelines_mission_seats_capitals_and_islands_are_not_parties(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nShanghai (KABAR News) - Kota Sukamaju menjalin sister city dengan Kota "
+        "Riverton, ibukota Provinsi Hubei, disaksikan KBRI Tokyo dan Konsul Jenderal RI untuk "
+        "Osaka. Kota Sukamaju, Kalimantan di Indonesia, siap.\n"
+    )
+    x = extract(text, gazetteer)
+    assert [p.partner.id for p in x.partnerships] == ["riverton"]
+    assert "kalimantan" not in {r.id for r in x.regions}
+
+
+def test_partners_from_a_cooperation_sentence_and_stages_from_another(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nKerja sama antara Kabupaten Sukamaju dan Kota Riverton, Kanada, berlanjut.\n"
+        "Kedua pihak melanjutkan penjajakan program sister city, Selasa (3/3/2026).\n"
+    )
+    x = extract(text, gazetteer)
+    (p,) = x.partnerships
+    assert p.partner.id == "riverton"
+    assert [(s.stage, s.date) for s in p.stages] == [("exploration", "2026-03-03")]
+
+
+def test_stages_between_loi_and_signing_and_dates_of_the_nearest_cue(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nKota Sukamaju tandatangani MoU sister city dengan Kota Riverton setelah "
+        "penandatanganan LoI pada Mei 2025. Kerja sama itu telah disetujui DPRD dan mendapat "
+        "izin dari Kementerian Luar Negeri. Penandatanganan LoI itu diawali dari kunjungan "
+        "wali kota pada April 2024.\n"
+    )
+    x = extract(text, gazetteer, published=parse_published("2026-01-10"))
+    (p,) = x.partnerships
+    assert [(s.stage, s.date) for s in p.stages] == [
+        ("letter-of-intent", "2025-05"),
+        ("dprd-approval", None),
+        ("central-verification", None),
+        ("signed", None),
+    ]
+
+
 # -- the source articles ----------------------------------------------------------------------
 
 

@@ -45,6 +45,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     months = alternation([str(m) for names in config["months"].values() for m in names])
     days = alternation([str(d) for names in config["weekdays"].values() for d in names])
     weekday = rf"(?:(?P<weekday>{days})\s*,?\s*)?"
+    until = rf"(?:\s*(?:{alternation(config['range_words'])})\s*(?P<until>\d{{1,2}}))?"
     return {
         "numeric": re.compile(
             rf"(?<![\w/]){weekday}(?P<open>\(\s*)?(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})"
@@ -52,12 +53,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "day_month": re.compile(
-            rf"(?<![\w]){weekday}(?P<day>\d{{1,2}})(?:\s*[-–]\s*(?P<until>\d{{1,2}}))?\s+"
+            rf"(?<![\w]){weekday}(?P<day>\d{{1,2}}){until}\s+"
             rf"(?P<month>{months})\.?(?:,?\s+(?P<year>\d{{4}}))?(?![\w])",
             re.IGNORECASE,
         ),
         "month_day": re.compile(
-            rf"(?<![\w]){weekday}(?P<month>{months})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})(?![\w])",
+            rf"(?<![\w]){weekday}(?P<open>\(\s*)?(?P<month>{months})\.?\s+(?P<day>\d{{1,2}})"
+            rf"(?![\d:]){until}(?:,?\s+(?P<year>\d{{4}}))?(?(open)\s*\))(?![\w])",
             re.IGNORECASE,
         ),
         "month_year": re.compile(
@@ -102,14 +104,18 @@ def find_dates(article: Article, language: str, published: Published | None) -> 
                 continue
             if name == "numeric" and not (match["weekday"] or match["open"] or match["year"]):
                 continue
+            if name == "month_day" and not (match["year"] or match["month"][0].isupper()):
+                continue  # "may 5" is not a date; "May 5", "Feb 7" are
             item = _resolve(name, match, months, weekdays, published)
             if item is None:
                 continue
             value, confidence, flags, extra = item
             taken.append((start, end))
             evidence = article.evidence(start, end)
-            status = _status(article, start, value, planned_words, published)
+            status = _status(article, start, end, value, planned_words, published)
             extra["status"] = status
+            if _is_dateline(article.text, start, end):
+                extra["dateline"] = True
             found.append(Found("date", value, evidence, confidence, flags, extra))
     if published is not None and published.date is not None:
         days = {str(k).lower(): int(v) for k, v in config["relative_days"].items()}
@@ -203,13 +209,31 @@ def _guess_year(
     return best.year, 0.8, f"year {best.year} taken from the publication date"
 
 
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """A bracketed date after a place in capitals, before ":" or a dash ("SIBU (Feb 18):")."""
+    after = alternation(rules("dates")["dateline_after"])
+    line_start = text.rfind("\n", 0, start) + 1
+    return (
+        text[start] == "("
+        and re.search(
+            r"(?:^|\s)[A-Z][A-Z'’\-]{2,}(?:\s+[A-Z][A-Z'’\-]+)*\s*$", text[line_start:start]
+        )
+        is not None
+        and re.match(rf"\s*(?:{after})", text[end:]) is not None
+    )
+
+
 def _status(
     article: Article,
     start: int,
+    end: int,
     value: str | None,
     planned_words: re.Pattern[str],
     published: Published | None,
 ) -> str:
+    past = alternation(rules("dates")["past_markers"])
+    if re.match(rf"\s+(?:{past})(?![\w])", article.text[end:], re.IGNORECASE):
+        return "actual"
     sentence = article.sentence_at(start)
     low = max(sentence.start if sentence else 0, start - PLANNED_LOOKBACK)
     if planned_words.search(article.text, low, start):

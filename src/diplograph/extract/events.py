@@ -38,6 +38,8 @@ def find_events(
     for date in body_first:
         if date is skip or not date.value or date.extra.get("form") == "year":
             continue
+        if date.extra.get("dateline"):
+            continue
         sentence = article.sentence_at(date.evidence.start)
         if sentence is None:
             continue

@@ -19,7 +19,7 @@ from diplograph.extract.regions import Region
 from diplograph.extract.rules import phrase_pattern, rules
 from diplograph.extract.text import Article, Sentence
 
-STAGE_ORDER = ("exploration", "letter-of-intent", "signed", "implementation")
+STAGE_ORDER = tuple(rules("stages")["stages"])  # the stage scheme's order
 
 
 @dataclass
@@ -103,6 +103,8 @@ def find_partnerships(
                 if region.id in {r.located_in for r in local}:
                     continue
                 partners[region.id] = (region, sentence)
+    if not partners:
+        partners = _cooperating(article, home, local, excluded)
     result = []
     for region, sentence in partners.values():
         kind, kind_evidence = _kind(article, region, cue_sentences, kind_patterns, regions)
@@ -121,13 +123,15 @@ def find_partnerships(
                 for m in r.mentions
             )
             targets = [] if national else result
-        for stage, pattern in [*stage_patterns.items(), ("signed", official)]:
+        patterns = [*stage_patterns.items(), ("signed", official)]
+        cues = [sentence.start + m.start() for _s, p in patterns for m in p.finditer(sentence.text)]
+        for stage, pattern in patterns:
             for match in pattern.finditer(sentence.text):
                 start = sentence.start + match.start()
                 if any(a <= start < b for a, b in counted_spans):
                     continue
                 before = sentence.text[: match.start()]
-                date = _date_in(sentence, dates)
+                date = _date_in(sentence, dates, start, cues)
                 status = "planned" if planned.search(before) else "actual"
                 if date is not None and date.extra.get("status") == "planned":
                     status = "planned"
@@ -142,6 +146,24 @@ def find_partnerships(
                 for partnership in targets:
                     _add_stage(partnership, item)
     return result
+
+
+def _cooperating(
+    article: Article, home: Region, local: list[Region], excluded: set[str | None]
+) -> dict[str, tuple[Region, Sentence]]:
+    """Partners when no partnership sentence names one: the regions named with the home in a
+    sentence about cooperation ("kerja sama … antara Kabupaten X dan Kota Y")."""
+    words = phrase_pattern(rules("partnerships")["cooperation_words"])
+    located = {r.located_in for r in local}
+    partners: dict[str, tuple[Region, Sentence]] = {}
+    for sentence in _sentences(article):
+        named = _named(sentence, local)
+        if home not in named or not words.search(sentence.text):
+            continue
+        for region in named:
+            if region.id not in excluded and region.id not in located:
+                partners.setdefault(region.id, (region, sentence))
+    return partners
 
 
 def _kind(article, region, sentences, patterns, regions):  # type: ignore[no-untyped-def]
@@ -160,9 +182,30 @@ def _kind(article, region, sentences, patterns, regions):  # type: ignore[no-unt
     return best[1], best[2]
 
 
-def _date_in(sentence: Sentence, dates: list[Found]) -> Found | None:
-    inside = [d for d in dates if sentence.start <= d.evidence.start < sentence.end and d.value]
-    return inside[0] if inside else None
+def _date_in(sentence: Sentence, dates: list[Found], cue: int, cues: list[int]) -> Found | None:
+    """The date of the sentence nearest to the stage cue at `cue`, if no other cue of the
+    sentence (at `cues`) is nearer to it; datelines and dates a precursor word separates from
+    the cue ("LoI … diawali dari kunjungan … April 2016") are not a stage's date."""
+    precursor = phrase_pattern(rules("partnerships")["precursor_words"])
+
+    def earlier(date: Found) -> bool:  # a precursor word between the cue and the date
+        low, high = sorted((cue, date.evidence.start))
+        return bool(precursor.search(sentence.text, low - sentence.start, high - sentence.start))
+
+    inside = [
+        d
+        for d in dates
+        if sentence.start <= d.evidence.start < sentence.end
+        and d.value
+        and not d.extra.get("dateline")
+        and not earlier(d)
+    ]
+
+    def distance(date: Found, at: int) -> int:
+        return abs(date.evidence.start - at)
+
+    mine = [d for d in inside if all(distance(d, cue) <= distance(d, c) for c in cues)]
+    return min(mine, key=lambda d: distance(d, cue)) if mine else None
 
 
 def _add_stage(partnership: Partnership, stage: Stage) -> None:

@@ -12,7 +12,15 @@ from diplograph.extract.rules import alternation, rules
 from diplograph.extract.text import Article
 from diplograph.imports.names import fold
 
-NAME_WORD = r"(?:[A-Z]\.|[A-Z][a-z][\w'’\-]*|[A-Z]{2,}(?=\s+[A-Z][a-z]))"
+
+def _name_word() -> str:
+    """One word of a person's name: an initial, a capitalised word, a word in capitals before
+    another name word, or a particle of Balinese names ("I Ketut")."""
+    particles = alternation(rules("posts")["name_particles"])
+    return (
+        rf"(?:[A-Z]\.|[A-Z][a-z][\w'’\-]*|[A-Z]{{2,}}(?=\s+[A-Z][a-z])"
+        rf"|(?:{particles})(?=\s+[A-Z][a-z]))"
+    )
 
 
 @dataclass
@@ -34,14 +42,19 @@ def find_officials(article: Article, regions: list[Region]) -> list[Official]:
     stop |= {str(w).capitalize() for names in calendar["months"].values() for w in names}
     acting = alternation(config["acting"])
     prefixes = alternation(config["name_prefixes"])
+    honorifics = alternation(config["honorifics"])
+    fillers = alternation(config["seat_fillers"])
+    name_word = _name_word()
+    title_starts = {w.split()[0] for t in config["titles"] for w in t["words"]}
     span_region = {span: r for r in regions for span in r.spans()}
     found: dict[str, Official] = {}
     titles = sorted(config["titles"], key=lambda t: -max(len(w) for w in t["words"]))
     taken: list[tuple[int, int]] = []
     for title in titles:
+        comma = ",?" if title.get("place") == "before" else ""  # "its mayor, Drs H Sumastro"
         pattern = re.compile(
             rf"(?<![\w])(?P<acting>(?:{acting})\s+)?(?P<title>{alternation(title['words'])})"
-            rf"\s+(?:of\s+)?(?P<rest>)(?=[A-Z])"
+            rf"{comma}\s+(?:of\s+)?(?P<rest>)(?=[A-Z])"
         )
         for match in pattern.finditer(article.text):
             if article.in_skipped(match.start()) or any(
@@ -49,6 +62,15 @@ def find_officials(article: Article, regions: list[Region]) -> list[Official]:
             ):
                 continue
             position = match.start("rest")
+            if title.get("portfolio"):  # "Menteri Lingkungan Hidup dan Kehutanan, Dr. X"
+                office = re.match(
+                    r"(?:[A-Z][\w]*|dan|and|of|&)(?:\s+(?:[A-Z][\w]*|dan|and|of|&)){0,6}\s*,\s*(?=[A-Z])",
+                    article.text[position:],
+                )
+                position += office.end() if office else 0
+            seat = re.match(rf"(?:(?:{fillers})\s+)+(?=[A-Z])", article.text[position:])
+            if title["level"] == "country" and seat:
+                position += seat.end()
             region = None
             for (start, end), candidate in sorted(span_region.items()):
                 if start == position:
@@ -63,15 +85,19 @@ def find_officials(article: Article, regions: list[Region]) -> list[Official]:
                 position = follow[0][1]
                 if region is None:
                     region = span_region[follow[0]]
-            gap = re.match(r"\s*,?\s*", article.text[position:])
+            if region is None and title.get("place") == "before":
+                region = _region_before(article.text, match.start(), span_region)
+            gap = re.match(rf"\s*,?\s*(?:(?:{honorifics})\.?\s+)*", article.text[position:])
             position += gap.end() if gap else 0
             name_match = re.match(
-                rf"(?:(?:{prefixes})\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}",
+                rf"(?:(?:{prefixes})\s+)?{name_word}(?:[ \t]+{name_word}){{0,3}}",
                 article.text[position:],
             )
             if not name_match:
                 continue
             words = name_match.group().split()
+            if words[0] in title_starts:
+                continue  # another title follows: its own match reads the name
             if region is not None and words and fold(words[0]) == fold(region.name.split()[-1]):
                 words = words[1:]
             while words and words[-1] in stop:
@@ -81,7 +107,10 @@ def find_officials(article: Article, regions: list[Region]) -> list[Official]:
             if any(w for w in words if span_region.get((position, position + len(w))) is not None):
                 continue
             name = " ".join(words)
-            end = article.text.index(name, position) + len(name)
+            at = re.compile(r"\s+".join(map(re.escape, words))).search(article.text, position)
+            if at is None:
+                continue
+            name, end = re.sub(r"\s+", " ", at.group()), at.end()
             taken.append((match.start(), end))
             key = fold(name)
             if key in found or any(key in k or k in key for k in found):
@@ -97,3 +126,13 @@ def find_officials(article: Article, regions: list[Region]) -> list[Official]:
                 0.85 if region else 0.7,
             )
     return sorted(found.values(), key=lambda o: o.evidence.start)
+
+
+def _region_before(
+    text: str, title_start: int, span_region: dict[tuple[int, int], Region]
+) -> Region | None:
+    """The place named just before an English title ("Jakarta Governor", "the Pontianak mayor")."""
+    for (_start, end), region in span_region.items():
+        if end <= title_start and not text[end:title_start].strip():
+            return region
+    return None

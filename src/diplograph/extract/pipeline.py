@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from diplograph.extract.asides import mark_asides
 from diplograph.extract.dates import Published, dateline, find_dates
 from diplograph.extract.events import Event, Investment, find_events, find_investment
 from diplograph.extract.fields import find_fields
@@ -70,6 +71,7 @@ def extract(
         dates = find_dates(article, language, published)
         line = dateline(article, dates)
     mentions = find_mentions(article, gazetteer)
+    mark_asides(article, mentions)
     regions, conflicts = group_regions(article, mentions, gazetteer)
     date_spans = [(d.evidence.start, d.evidence.end) for d in dates]
     quantities = find_quantities(article, language, date_spans)

@@ -27,7 +27,6 @@ LEVEL_GROUPS = (
     frozenset({"province", "prefecture"}),
     frozenset({"country"}),
 )
-APPOSITION = re.compile(r"\s*(?:,|\bdari\b|\bfrom\b|\bin\b|\bdi\b)?\s*(?:the\s+)?$")
 
 
 @dataclass
@@ -75,11 +74,14 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
         )
 
     second = set(config["name_second_words"])
+    not_regions = set(config["not_regions"])
     text = article.text
 
     def add(name: str, start: int, end: int, **kw: object) -> Mention | None:
         words = name.split()
         if not words or (words[0] in stop and kw.get("how") != "gazetteer"):
+            return None
+        if name in not_regions:
             return None
         if kw.get("how") == "suffix" and words[-1] in stop:
             return None
@@ -123,7 +125,7 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
                 add(match["name"], match.start(), match.end(), level=group["level"], how="suffix")
     _title_places(article, gazetteer, mentions, add, free)
     _gazetteer_names(article, gazetteer, aliases, stop, add, free)
-    _before_country(article, gazetteer, mentions, aliases, add, free)
+    _before_country(article, gazetteer, mentions, aliases, not_regions, add, free)
     _repeats(article, mentions, add, free)
     mentions.sort(key=lambda m: m.start)
     for mention in mentions:
@@ -133,7 +135,6 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
         if mention.context:
             _resolve(mention, gazetteer, aliases)
     _corefer(mentions, gazetteer)
-    _mark_venues(article, mentions)
     return mentions
 
 
@@ -160,12 +161,17 @@ def _alias_in_brackets(text: str, mention: Mention) -> None:
 
 
 def _title_places(article, gazetteer, mentions, add, free) -> None:  # type: ignore[no-untyped-def]
-    titles = [t for t in rules("posts")["titles"] if t["level"] != "country"]
+    titles = [
+        t for t in rules("posts")["titles"] if t["level"] != "country" and t.get("places", True)
+    ]
     known = {m.key for m in mentions}
     for title in titles:
-        pattern = re.compile(
-            rf"(?<![\w])(?:{alternation(title['words'])})\s+(?:of\s+)?(?P<name>{NAME})"
-        )
+        words_ = alternation(title["words"])
+        before = title.get("place") == "before"  # "Jakarta Governor X", "Mayor of Bandung"
+        after = r"of\s+" if before else r"(?:of\s+)?"
+        pattern = re.compile(rf"(?<![\w])(?:{words_})\s+{after}(?P<name>{NAME})")
+        if before:
+            _places_before_title(article, gazetteer, words_, title["level"], known, add, free)
         for match in pattern.finditer(article.text):
             words = match["name"].split()
             length = 1
@@ -180,6 +186,26 @@ def _title_places(article, gazetteer, mentions, add, free) -> None:  # type: ign
                 mention = add(name, start, start + len(name), level=title["level"], how="title")
                 if mention:
                     known.add(mention.key)
+
+
+def _places_before_title(article, gazetteer, words, level, known, add, free) -> None:  # type: ignore[no-untyped-def]
+    """The place before an English title: "Kuala Lumpur Mayor", "the Pontianak mayor"."""
+    stop = set(rules("places")["stopwords"]) | {"The", "A", "An", "Its", "His", "Her"}
+    for match in re.finditer(rf"(?P<name>{NAME})\s+(?:{words})(?![\w])", article.text):
+        run = match["name"].split()
+        name = run[-1]
+        for n in range(min(3, len(run)), 0, -1):
+            candidate = " ".join(run[-n:])
+            if name_key(candidate) in known or gazetteer.lookup(candidate):
+                name = candidate
+                break
+        if name in stop or name.isupper():
+            continue
+        start = match.end("name") - len(name)
+        if free(start, start + len(name)):
+            mention = add(name, start, start + len(name), level=level, how="title")
+            if mention:
+                known.add(mention.key)
 
 
 def _gazetteer_names(article, gazetteer, aliases, stop, add, free) -> None:  # type: ignore[no-untyped-def]
@@ -204,14 +230,20 @@ def _gazetteer_names(article, gazetteer, aliases, stop, add, free) -> None:  # t
             i += 1
 
 
-def _before_country(article, gazetteer, mentions, aliases, add, free) -> None:  # type: ignore[no-untyped-def]
+def _before_country(article, gazetteer, mentions, aliases, not_regions, add, free) -> None:  # type: ignore[no-untyped-def]
+    """ "Suwon in South Korea"; past an island ("Pontianak, Kalimantan in Indonesia")."""
     countries = [m for m in mentions if _is_country(m, gazetteer, aliases)]
     for country in countries:
-        before = article.text[max(0, country.start - 60) : country.start]
-        match = re.search(rf"(?P<name>{NAME})(?:,\s*|\s+in\s+(?:the\s+)?|\s+di\s+)$", before)
+        end = country.start
+        while True:
+            before = article.text[max(0, end - 60) : end]
+            match = re.search(rf"(?P<name>{NAME})(?:,\s*|\s+in\s+(?:the\s+)?|\s+di\s+)$", before)
+            if not match or match["name"] not in not_regions:
+                break
+            end = end - len(before) + match.start("name")
         if not match:
             continue
-        start = country.start - len(before) + match.start("name")
+        start = end - len(before) + match.start("name")
         name = match["name"]
         if free(start, start + len(name)):
             add(name, start, start + len(name), how="country")
@@ -219,7 +251,7 @@ def _before_country(article, gazetteer, mentions, aliases, add, free) -> None:  
 
 def _repeats(article, mentions, add, free) -> None:  # type: ignore[no-untyped-def]
     """Later bare mentions of a name first found with a prefix or a country ("Petaling Jaya")."""
-    names = {m.name for m in mentions if m.how in ("prefix", "country", "title")}
+    names = {m.name for m in mentions if m.how in ("prefix", "suffix", "country", "title")}
     for name in sorted(names, key=len, reverse=True):
         for match in re.finditer(
             rf"(?<![\w]){re.escape(name)}(?![\w])", article.text, re.IGNORECASE
@@ -237,9 +269,13 @@ def _is_country(mention: Mention, gazetteer: Gazetteer, aliases: dict[str, str])
 
 
 def _link_context(article: Article, mentions: list[Mention]) -> None:
+    words = alternation(rules("places")["apposition_words"])
+    apposition = re.compile(
+        rf"\s*(?:,|\bdari\b|\bfrom\b|\bin\b|\bdi\b)?\s*(?:the\s+)?(?:(?i:{words})\s+)?$"
+    )
     for current, following in pairwise(mentions):
         between = article.text[current.end : following.start]
-        if "\n" in between or not APPOSITION.match(between):
+        if "\n" in between or not apposition.match(between):
             continue
         owner = current.context_of or current
         higher = level_group(following.level)
@@ -267,7 +303,8 @@ def _corefer(mentions: list[Mention], gazetteer: Gazetteer) -> None:
 
 
 def _resolve(mention: Mention, gazetteer: Gazetteer, aliases: dict[str, str]) -> None:
-    name = mention.lookup_name or aliases.get(mention.name, mention.name)
+    name = mention.lookup_name or mention.name
+    name = aliases.get(name, name)
     candidates = gazetteer.lookup(name)
     mention.candidates = candidates
     group = level_group(mention.level)
@@ -296,18 +333,6 @@ def _resolve(mention: Mention, gazetteer: Gazetteer, aliases: dict[str, str]) ->
         mention.status = "ambiguous"
     else:
         mention.status = "unresolved"
-
-
-def _mark_venues(article: Article, mentions: list[Mention]) -> None:
-    preps = rules("partnerships")["venue_prepositions"]
-    pattern = re.compile(rf"(?<![\w])(?:{alternation(preps)})\s+(?:{WORD}\s+)*$")
-    for mention in mentions:
-        if mention.context_of is not None:
-            continue
-        sentence = article.sentence_at(mention.start)
-        low = sentence.start if sentence else 0
-        before = article.text[max(low, mention.start - 40) : mention.start]
-        mention.venue = bool(pattern.search(before))
 
 
 def mention_id(mention: Mention) -> str:

@@ -1,0 +1,47 @@
+"""Places named aside: in a sentence about a partnership, but not as one of its parties.
+
+A *venue* follows a preposition ("di Hotel Shangri-La Jakarta"); a *dateline* opens a line
+before brackets, a dash or a colon ("Beijing (ANTARA News) -", "JABAR NEWS | BANDUNG –"); a
+*mission seat* follows a diplomatic mission or a national post ("KBRI Tokyo", "Konsul Jenderal
+RI untuk Shanghai"). The words are in ``rules/partnerships.yaml`` and ``rules/posts.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from diplograph.extract.places import WORD, Mention
+from diplograph.extract.rules import alternation, rules
+from diplograph.extract.text import Article
+
+
+def mark_asides(article: Article, mentions: list[Mention]) -> None:
+    """Set ``venue`` (and a flag saying why) on mentions that cannot be parties."""
+    config = rules("partnerships")
+    venue = re.compile(
+        rf"(?<![\w])(?:{alternation(config['venue_prepositions'])})\s+(?:{WORD}\s+)*$"
+    )
+    national = [w for t in rules("posts")["titles"] if t["level"] == "country" for w in t["words"]]
+    fillers = alternation(rules("posts")["seat_fillers"])
+    seat = re.compile(
+        rf"(?<![\w])(?:{alternation([*config['mission_words'], *national])})"
+        rf"\s+(?:(?:{fillers})\s+)*$"
+    )
+    after = alternation(config["dateline_after"])
+    dateline_after = re.compile(rf"\s*(?:\([^)\n]*\))?\s*(?:,\s*[A-Z][A-Z.]+\s*)?(?:{after})")
+    for mention in mentions:
+        if mention.context_of is not None:
+            continue
+        sentence = article.sentence_at(mention.start)
+        low = sentence.start if sentence else 0
+        before = article.text[max(low, mention.start - 40) : mention.start]
+        line_start = article.text.rfind("\n", 0, mention.start) + 1
+        opening = article.text[line_start : mention.start]
+        if venue.search(before):
+            mention.venue = True
+        elif seat.search(article.text[max(0, mention.start - 60) : mention.start]):
+            mention.venue = True
+            mention.flags.append("the seat of a diplomatic mission or post, not a party")
+        elif re.fullmatch(r"[^a-z]*", opening) and dateline_after.match(article.text, mention.end):
+            mention.venue = True
+            mention.flags.append("a dateline, not a party")
