@@ -28,9 +28,9 @@ from diplograph.explorer.data import (
     view_graph,
 )
 from diplograph.explorer.page import render_page, safe_json
-from diplograph.export import load_built_dataset
 from diplograph.namespaces import ID
-from diplograph.network import entity_graph
+from diplograph.network.built import read_built
+from diplograph.network.projection import entity_graph
 
 BATANG = str(ID["region/batang"])
 EVIL = ["<img src=x onerror=alert(1)>", "x</script><script>alert(2)</script>", "a\u2028b & c"]
@@ -41,7 +41,7 @@ DATA_BLOCK = re.compile(
 
 @pytest.fixture(scope="module")
 def graph(seed_build) -> nx.MultiDiGraph:
-    return entity_graph(load_built_dataset(seed_build[0]))
+    return entity_graph(read_built(seed_build[0]))
 
 
 def embedded(page: str) -> dict:

@@ -13,9 +13,9 @@ from typer.testing import CliRunner
 
 from diplograph.build import build
 from diplograph.cli import app
-from diplograph.export import load_built_dataset
 from diplograph.network import analytics
 from diplograph.network.analytics import network_stats
+from diplograph.network.built import read_built
 from diplograph.network.export import export_network
 from diplograph.network.paths import PathError, explained_path
 from diplograph.network.projection import entity_graph
@@ -29,7 +29,7 @@ ALLMED = "https://w3id.org/diplograph/id/firm/allmed-medical"
 @pytest.fixture(scope="module")
 def seed_entities(seed_build) -> nx.MultiDiGraph:
     proj, _ = seed_build
-    return entity_graph(load_built_dataset(proj), sources=False)
+    return entity_graph(read_built(proj), sources=False)
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +131,7 @@ def test_cli_stats_path_and_export(seed_build):
 
 
 def test_network_on_the_independent_fixture(fixture_project):
-    entities = entity_graph(load_built_dataset(fixture_project), sources=False)
+    entities = entity_graph(read_built(fixture_project), sources=False)
     stats = network_stats(entities)
     regions = {r.id for r in stats.regions}
     assert {"region/surabaya", "region/suwon", "region/kunshan"} <= regions
@@ -155,7 +155,7 @@ def test_network_and_reasoning_on_generated_data(tmp_path):
     build(proj)
     inference = reason_project(proj)
     assert len(inference) > 1000
-    entities = entity_graph(load_built_dataset(proj), sources=False)
+    entities = entity_graph(read_built(proj), sources=False)
     stats = network_stats(entities)
     assert stats.regions and stats.regions[0].value >= stats.regions[-1].value
     a, b = stats.regions[0].iri, stats.regions[-1].iri

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from diplograph.cli.common import OutOption, ProjectOption, fail, project_from, write_output
-from diplograph.extract import draft_article
 
 
 def extract_command(
@@ -35,6 +34,8 @@ def extract_command(
 
     The draft goes to standard output or to --out; it is never written into graph/records/.
     """
+    from diplograph.extract import draft_article
+
     proj = project_from(project)
     if lang not in (None, "id", "en"):
         fail(f"--lang must be id or en, not {lang!r}")

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from diplograph.cli.common import ProjectOption, err, fail, out, progress, project_from
-from diplograph.export import NotBuilt, load_built_dataset
-from diplograph.network.analytics import Ranked, network_stats
+from diplograph.export import NotBuilt
 from diplograph.network.paths import VIA_CHOICES, PathError, explained_path
-from diplograph.network.projection import entity_graph
 from diplograph.project import Project
+
+if TYPE_CHECKING:
+    from diplograph.network.analytics import Ranked
 
 FormatOption = Annotated[
     str, typer.Option("--format", "-f", help="table (for people) or json (for programs).")
@@ -26,10 +27,13 @@ network_app = typer.Typer(
 
 
 def _entities(project: Project):  # type: ignore[no-untyped-def]
+    from diplograph.network.built import read_built
+    from diplograph.network.projection import entity_graph
+
     try:
         with progress("projecting the graph to a network") as step:
             step("reading the build")
-            dataset = load_built_dataset(project)
+            dataset = read_built(project)
             step("building the entity network")
             return entity_graph(dataset, sources=False)
     except NotBuilt as exc:
@@ -54,6 +58,8 @@ def stats_command(
 ) -> None:
     """Counts by type, degree and betweenness centrality, components, communities and the
     regions with most partners."""
+    from diplograph.network.analytics import network_stats
+
     if fmt not in ("table", "json"):
         fail(f"unknown format {fmt!r}; choose table or json")
     entities = _entities(project_from(project))

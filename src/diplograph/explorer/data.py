@@ -14,7 +14,9 @@ from typing import Any
 
 import networkx as nx
 
-from diplograph.network.projection import NODE_TYPES, SOURCE_EDGE, short_id
+from diplograph.network.folding import SOURCE_EDGE
+from diplograph.network.projection import NODE_TYPES
+from diplograph.network.terms import short_id
 
 # Colour and vis-network shape of each node type; the page's legend is drawn from this table.
 TYPE_STYLES: dict[str, tuple[str, str, str]] = {
@@ -107,7 +109,10 @@ def view_graph(graph: nx.MultiDiGraph, view: View) -> nx.MultiDiGraph:
     keep: set[str] = set(graph)
     focus = resolve_focus(graph, view.focus) if view.focus else None
     if focus is not None:
-        keep = set(nx.ego_graph(graph.to_undirected(as_view=True), focus, radius=view.depth))
+        around = nx.single_source_shortest_path_length(
+            graph.to_undirected(as_view=True), focus, cutoff=view.depth
+        )
+        keep = set(around)
     if view.types:
         keep = {n for n in keep if graph.nodes[n]["type"] in view.types or n == focus}
     return graph.subgraph(keep).copy() if keep != set(graph) else graph
@@ -124,6 +129,8 @@ def search_text(attrs: dict[str, Any]) -> str:
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form (the page's search folds the query the same way)."""
+    if text.isascii():
+        return text.casefold()  # nothing to decompose
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 

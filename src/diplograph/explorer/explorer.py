@@ -10,15 +10,16 @@ from __future__ import annotations
 import os
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import networkx as nx
 
 from diplograph.explorer.aggregate import AGGREGATE_ABOVE, aggregate
 from diplograph.explorer.data import View, page_data, resolve_focus, view_graph
+from diplograph.explorer.focus import focus_on_build
 from diplograph.explorer.page import render_page
-from diplograph.export import load_built_dataset
+from diplograph.network.built import read_built
 from diplograph.network.projection import entity_graph
 from diplograph.project import Project
 
@@ -78,11 +79,17 @@ def write_explorer(
 ) -> ExplorerResult:
     """Write the explorer page of the last build to ``out`` (default graph/build/explorer.html).
 
-    The file is written next to its target and renamed into place, so a reader never sees half
-    a page. Nothing else is written (pyvis is never asked to write its ``lib/`` folder).
+    With a focus, only its neighbourhood is read (from the store) and projected, and
+    ``entities`` counts that neighbourhood. The file is written next to its target and renamed
+    into place, so a reader never sees half a page. Nothing else is written (pyvis is never
+    asked to write its ``lib/`` folder).
     """
     started = time.perf_counter()
-    graph = entity_graph(load_built_dataset(project))
+    if view.focus:
+        graph, focus = focus_on_build(project, view.focus, view.depth)
+        view = replace(view, focus=focus)
+    else:
+        graph = entity_graph(read_built(project))
     text, shown, note = build_page(graph, view, limit=limit)
     path = out or default_output(project)
     _write_atomically(path, text)

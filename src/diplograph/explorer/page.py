@@ -13,10 +13,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import importlib.util
 import json
 import re
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 VIS_NETWORK_PATHS = (
@@ -47,9 +49,13 @@ def _asset(name: str) -> str:
 @cache
 def vis_network_js() -> str:
     """The vis-network bundle pyvis ships, made safe to inline in a ``<script>`` element."""
-    package = resources.files("pyvis")
+    # Found, not imported: importing pyvis loads IPython and Jinja, a third of a second.
+    spec = importlib.util.find_spec("pyvis")
+    folders = spec.submodule_search_locations if spec else None
+    if not folders:
+        raise FileNotFoundError("pyvis is not installed; reinstall diplograph")
     for path in VIS_NETWORK_PATHS:
-        candidate = package.joinpath(*path.split("/"))
+        candidate = Path(folders[0], *path.split("/"))
         if candidate.is_file():
             text = candidate.read_text(encoding="utf-8")
             return re.sub(r"</(script)", r"<\\/\1", text, flags=re.IGNORECASE)

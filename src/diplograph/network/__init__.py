@@ -1,13 +1,11 @@
-"""The graph as a network: the RDF → networkx projection and what is computed on it."""
+"""The graph as a network: the RDF → networkx projection and what is computed on it.
 
-from __future__ import annotations
+- ``projection``: ``entity_graph`` (every entity) and ``Projection`` (also a neighbourhood),
+  ``entities`` (which IRIs are nodes), ``folding`` (their details);
+  ``built``: the facts of the last build (``read_built``, ``store_facts``);
+  ``networks``: the partnership and investment networks;
+  ``analytics``, ``paths``, ``export``: statistics, explained paths, GraphML/GEXF.
 
-from diplograph.network.projection import (
-    NODE_TYPES,
-    entity_graph,
-    investment_network,
-    partnership_network,
-    short_id,
-)
-
-__all__ = ["NODE_TYPES", "entity_graph", "investment_network", "partnership_network", "short_id"]
+Nothing is imported here, so that the command line can name ``export.NETWORK_FORMATS`` or
+``paths.VIA_CHOICES`` without loading networkx.
+"""

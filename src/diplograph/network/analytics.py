@@ -3,8 +3,11 @@
 Computed on the entity graph of ``diplograph.network.projection`` seen as a simple undirected
 graph (the direction of a relation does not matter for "who is close to whom"), and on the
 region–region partnership network for the most connected regions. Betweenness is exact up to
-``EXACT_BETWEENNESS_LIMIT`` nodes and estimated from ``k`` sampled sources above it; sampling
-and community detection are seeded, so the same graph always gives the same answer.
+``EXACT_BETWEENNESS_LIMIT`` nodes and estimated from sampled sources above it: as many as fit in
+``BETWEENNESS_WORK`` steps of the search (each source walks every node and edge twice), between
+``MIN_BETWEENNESS_SAMPLES`` and ``BETWEENNESS_SAMPLES``, so the time stays about the same as
+the graph grows. Sampling and community detection are seeded, so the same graph always gives
+the same answer.
 """
 
 from __future__ import annotations
@@ -14,10 +17,14 @@ from typing import Any
 
 import networkx as nx
 
-from diplograph.network.projection import partnership_network, short_id
+from diplograph.network.betweenness import sampled_betweenness
+from diplograph.network.networks import partnership_network
+from diplograph.network.terms import short_id
 
 EXACT_BETWEENNESS_LIMIT = 2000
 BETWEENNESS_SAMPLES = 256
+MIN_BETWEENNESS_SAMPLES = 16
+BETWEENNESS_WORK = 7_000_000  # a few seconds of the search; 256 sources up to ~100k triples
 SEED = 42
 
 
@@ -78,12 +85,19 @@ def _ranked(graph: nx.Graph, scores: dict[str, float], top: int, types: set[str]
     ]
 
 
+def betweenness_samples(graph: nx.Graph) -> int:
+    """How many sources the estimate of a large graph is drawn from."""
+    steps = graph.number_of_nodes() + 2 * graph.number_of_edges()
+    fit = BETWEENNESS_WORK // max(steps, 1)
+    return min(BETWEENNESS_SAMPLES, max(MIN_BETWEENNESS_SAMPLES, fit))
+
+
 def betweenness(graph: nx.Graph, seed: int = SEED) -> tuple[dict[str, float], bool]:
     """Betweenness centrality: exact on small graphs, sampled (seeded) on large ones."""
-    if graph.number_of_nodes() <= EXACT_BETWEENNESS_LIMIT:
+    k = betweenness_samples(graph)
+    if graph.number_of_nodes() <= EXACT_BETWEENNESS_LIMIT or k >= graph.number_of_nodes():
         return nx.betweenness_centrality(graph), True
-    k = min(BETWEENNESS_SAMPLES, graph.number_of_nodes())
-    return nx.betweenness_centrality(graph, k=k, seed=seed), False
+    return sampled_betweenness(graph, k, seed), False
 
 
 def network_stats(entities: nx.MultiDiGraph, top: int = 10, seed: int = SEED) -> NetworkStats:

@@ -3,16 +3,18 @@
 Both formats take only plain values as attributes, so lists become ``"; "``-joined text and
 nested details (quotes, stage histories) are left out; what remains is what a network tool
 colours and filters by: short id (``region/batang``), label, type, every type, kind, country,
-stage, fields, programmes; on edges the relation's IRI and label.
+stage, fields, programmes; on edges the relation's IRI and label. (networkx is imported when
+used: the command line reads ``NETWORK_FORMATS`` at start-up.)
 """
 
 from __future__ import annotations
 
-import networkx as nx
+from typing import TYPE_CHECKING
 
-from diplograph.export import load_built_dataset
-from diplograph.network.projection import entity_graph
-from diplograph.project import Project
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from diplograph.project import Project
 
 NETWORK_FORMATS = ("graphml", "gexf")
 # "id" is written as "short_id": GEXF readers take a node attribute "id" for the node id.
@@ -30,6 +32,8 @@ def _plain(value: object) -> str | bool | int | float:
 
 def flat_graph(entities: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy with only plain attributes (missing ones as empty text, so columns are typed)."""
+    import networkx as nx
+
     flat = nx.MultiDiGraph()
     for node, data in entities.nodes(data=True):
         attrs = {k: _plain(data.get(k)) for k in NODE_ATTRIBUTES}
@@ -45,6 +49,8 @@ def export_network(entities: nx.MultiDiGraph, fmt: str) -> str:
         raise ValueError(
             f"unknown network format {fmt!r}; choose one of {', '.join(NETWORK_FORMATS)}"
         )
+    import networkx as nx
+
     flat = flat_graph(entities)
     if fmt == "graphml":
         return "\n".join(nx.generate_graphml(flat)) + "\n"
@@ -53,4 +59,7 @@ def export_network(entities: nx.MultiDiGraph, fmt: str) -> str:
 
 def export_built_network(project: Project, fmt: str) -> str:
     """The entity network of the last build of ``project`` as GraphML or GEXF."""
-    return export_network(entity_graph(load_built_dataset(project), sources=False), fmt)
+    from diplograph.network.built import read_built
+    from diplograph.network.projection import entity_graph
+
+    return export_network(entity_graph(read_built(project), sources=False), fmt)

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import networkx as nx
+from diplograph.network.terms import diplo
 
-from diplograph.namespaces import DIPLO
-from diplograph.network.analytics import undirected
-from diplograph.network.projection import partnership_network
+if TYPE_CHECKING:
+    import networkx as nx
 
 Via = Literal["any", "partnership-only"]
 VIA_CHOICES: tuple[str, ...] = ("any", "partnership-only")
@@ -99,7 +98,7 @@ def _relation(entities: nx.MultiDiGraph, partners: nx.Graph, u: str, v: str) -> 
         if data:
             key = sorted(data)[0]
             label = str(data[key].get("label") or key)
-            if key == str(DIPLO.partnerOf) and partners.has_edge(u, v):
+            if key == diplo("partnerOf") and partners.has_edge(u, v):
                 edge = partners.edges[u, v]
                 label = f"{label} ({edge.get('kind')}, {edge.get('stage')})"
             return Step(a if forward else b, b if forward else a, label, forward)
@@ -111,6 +110,11 @@ def explained_path(
     entities: nx.MultiDiGraph, start: str, end: str, via: Via = "any"
 ) -> ExplainedPath:
     """The shortest path from ``start`` to ``end`` with each relation named."""
+    import networkx as nx  # here: the command line reads VIA_CHOICES at start-up
+
+    from diplograph.network.analytics import undirected
+    from diplograph.network.networks import partnership_network
+
     if via not in VIA_CHOICES:
         raise PathError(f"unknown --via {via!r}; choose one of {', '.join(VIA_CHOICES)}")
     partners = partnership_network(entities)
