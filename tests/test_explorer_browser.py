@@ -195,3 +195,33 @@ def test_malicious_labels_show_as_text(browser, project, tmp_path):
         watched.clean()
     finally:
         watched.page.close()
+
+
+@pytest.mark.slow
+def test_two_thousand_entities_stay_interactive(browser, tmp_path):
+    """A generated graph of about 2,000 entities is drawn entity by entity (no grouping), its
+    layout settles and stops, and search, selection and focus still answer."""
+    from diplograph.project import Project
+    from diplograph.synth import generate
+
+    root = tmp_path / "generated"
+    generate(root, triples=44_000, seed=1, template=Path(__file__).resolve().parents[1])
+    project = Project(root)
+    build(project)
+    result = write_explorer(project, tmp_path / "big.html")
+    assert not result.aggregated and result.nodes >= 2000, result
+    watched = Watched(browser, result.path)
+    try:
+        assert watched.js("window.diplograph.nodes.length") == result.nodes
+        assert watched.js("window.diplograph.network.physics.physicsEnabled") is False
+        watched.page.fill("#search", "Batang")
+        watched.page.press("#search", "Enter")
+        batang = str(ID["region/batang"])
+        assert watched.js("window.diplograph.network.getSelectedNodes()") == [batang]
+        watched.page.select_option("#depth", "1")
+        watched.page.click("#focus")
+        neighbours = set(watched.js(f"window.diplograph.network.getConnectedNodes({batang!r})"))
+        assert watched.visible() == neighbours | {batang}
+        watched.clean()
+    finally:
+        watched.page.close()
