@@ -182,7 +182,7 @@ def pushed(virtuoso: Virtuoso, seed_build) -> Project:  # type: ignore[no-untype
 # (Oxigraph, rdflib): national-context fails with "SR066: Unsupported case in CONVERT",
 # provenance and stage-as-of give other rows. Strict: a fix makes these tests fail until the
 # entry is removed.
-KNOWN_VIRTUOSO_DIFFERENCES = {"national-context", "provenance", "stage-as-of"}
+KNOWN_VIRTUOSO_DIFFERENCES = {"national-context", "stage-as-of"}
 
 
 def _named_queries() -> list:
