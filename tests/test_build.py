@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from rdflib import XSD, Dataset, Literal, URIRef
 from rdflib.compare import isomorphic
 
@@ -134,3 +135,90 @@ def test_every_quote_points_to_its_source(seed_build):
         for quote in quotes:
             assert graph.value(quote, PROV.wasQuotedFrom) is not None
             assert graph.value(quote, DIPLO.supports) is not None
+
+
+def test_lines_are_written_as_rdflib_writes_them():
+    from decimal import Decimal
+
+    from rdflib.plugins.serializers.nt import _quoteLiteral
+
+    from diplograph.convert import literal
+    from diplograph.records import values
+
+    texts = ["plain", 'quote " and \\ back', "line\nbreak\r\ttab", "Zhèjiāng 浙江", "\ud800 lone"]
+    cases = [(Literal(t), literal(t)) for t in texts]
+    cases += [(Literal(t, lang="zh-Hans"), literal(t, lang="zh-Hans")) for t in texts]
+    for text in ("2025", "2025-06", "2025-06-12", "0000", "0000-06-12", "0999-01-31"):
+        lexical, datatype = values.parse_date(text)
+        cases.append((Literal(lexical, datatype=datatype), literal(lexical, str(datatype))))
+    for number in ("24.8", "1.6e12", "1E-7", "-0", "3500", "12.50", "1_000", "1e30"):
+        lexical = values.decimal_lexical(values.parse_decimal(number))
+        cases.append((Literal(lexical, datatype=XSD.decimal), literal(lexical, str(XSD.decimal))))
+    for integer in (0, -5, 10**30):
+        cases.append(
+            (Literal(integer, datatype=XSD.integer), literal(str(integer), str(XSD.integer)))
+        )
+    cases.append((Literal(True), literal("true", str(XSD.boolean))))
+    cases.append(
+        (Literal("http://a b", datatype=XSD.anyURI), literal("http://a b", str(XSD.anyURI)))
+    )
+    cases.append((Literal(Decimal("1.0")), literal("1.0", str(XSD.decimal))))
+    for expected, written in cases:
+        assert written == _quoteLiteral(expected).encode("utf-8", "replace").decode("utf-8")
+
+
+def test_a_line_separator_in_a_text_is_refused(project):
+    from diplograph.convert import LineBreakInText
+
+    path = project.root / "graph/records/2025-06-12-batang-zhijiang-sister-city.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("kind: sister-city\n", 'kind: sister-city\n    note: "a\\Lb"\n', 1)
+    )
+    with pytest.raises(LineBreakInText):
+        build(project)
+
+
+def test_language_tags_differing_in_case_are_one_term(project):
+    from diplograph.build import dataset_quads
+    from diplograph.records.load import load_records
+
+    path = project.root / "graph/reference/places.yaml"
+    text = path.read_text(encoding="utf-8")
+    label = "    label: {"
+    assert label in text
+    path.write_text(text.replace(label, "    label: {zh-Hans: 巴塘, zh-hans: 巴塘, ", 1))
+    lines = dataset_quads(load_records(project), project).lines()
+    assert sum('"巴塘"@zh-' in line for line in lines) == 1
+
+
+def test_a_failed_check_names_the_node_and_file_and_keeps_the_last_build(project):
+    from diplograph.build import dataset_dir
+    from diplograph.check import ChecksFailed
+
+    first = build(project)
+    before = {p: p.read_bytes() for p in first.directory.rglob("*") if p.is_file()}
+    path = project.root / "graph/records/2025-06-12-batang-zhijiang-sister-city.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "    status: actual\n    date: 2025-06-12\n"
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, "    status: actual\n    date: 2025-06-20\n"))
+    with pytest.raises(ChecksFailed) as caught:
+        build(project)
+    [violation] = caught.value.violations
+    assert violation.check == "check actual-after-source"
+    assert violation.focus == str(ID["event/batang-zhijiang-online-meeting-2025-06-12"])
+    assert violation.files == ("graph/records/2025-06-12-batang-zhijiang-sister-city.yaml",)
+    after = {p: p.read_bytes() for p in dataset_dir(project).rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(project.build_dir.glob(".staging-*"))
+
+
+def test_the_ontology_cache_follows_the_ontology(project):
+    build(project)
+    extra = f'\n<{DIPLO.Region}> <http://www.w3.org/2000/01/rdf-schema#comment> "cached?"@en .\n'
+    with project.ontology_file.open("a", encoding="utf-8") as ontology:
+        ontology.write(extra)
+    result = build(project)
+    assert '"cached?"@en' in result.nquads.read_text(encoding="utf-8")
+    assert len(list((project.build_dir / "cache").glob("ontology-*.nq"))) == 1

@@ -181,3 +181,54 @@ def test_reference_first_then_records_in_name_order(project):
     names = [r.path.name for r in records]
     assert names[0] == "places.yaml"
     assert names[1:] == sorted(p.name for p in project.records_dir.glob("*.yaml"))
+
+
+YAML_CASES = [
+    "a: &x {b: 1}\nc: *x\nd: {<<: *x, e: 2}\n",
+    "a: [1, 2.5, null, true, ~, 0x1F, 1_000, .inf, 'text', 2025-06-12]\n",
+    "a: [yes, No, off, 1e3, 0o17, -.inf, .NaN, 12:30, '', ~, Null, =, <<]\nb:\n",
+    "x: !!set {a, b}\ny: !!omap [a: 1]\nz: !!binary aGVsbG8=\n",
+    "x: !!str 12\ny: !!int '7'\n",
+    "&a [*a]\n",
+    "a: 1\na: 2\n",
+    "- &z [1, {k: v}]\n- *z\n",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", YAML_CASES)
+def test_fast_yaml_reading_builds_what_the_loader_builds(tmp_path, text):
+    from diplograph.records.yamlio import load_yaml, read_yaml
+
+    path = tmp_path / "doc.yaml"
+    path.write_text(text, encoding="utf-8")
+    try:
+        expected = load_yaml(path)
+    except Exception as exc:  # the fast path must fail the same way
+        with pytest.raises(type(exc)):
+            read_yaml(path)
+        return
+    _assert_same(read_yaml(path), expected)
+
+
+def test_fast_yaml_reading_keeps_every_line(project):
+    from diplograph.records.yamlio import load_yaml, read_yaml
+
+    for path in sorted(project.root.glob("graph/*/*.yaml")):
+        _assert_same(read_yaml(path), load_yaml(path))
+
+
+def _assert_same(actual: object, expected: object) -> None:
+    assert type(actual) is type(expected)
+    if isinstance(expected, dict):
+        assert list(actual) == list(expected)  # type: ignore[arg-type]
+        assert (actual.line, actual.lines) == (expected.line, expected.lines)  # type: ignore[attr-defined]
+        for key in expected:
+            _assert_same(actual[key], expected[key])  # type: ignore[index]
+    elif isinstance(expected, list) and hasattr(expected, "lines"):
+        assert (actual.line, actual.lines) == (expected.line, expected.lines)  # type: ignore[attr-defined]
+        assert len(actual) == len(expected)  # type: ignore[arg-type]
+        for a, e in zip(actual, expected, strict=True):  # type: ignore[call-overload]
+            _assert_same(a, e)
+    else:
+        assert actual == expected or (actual != actual and expected != expected)

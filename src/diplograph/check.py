@@ -6,17 +6,20 @@ about that node, so a person knows where to fix it.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph
-from pyshacl import validate
-from rdflib import RDF, Dataset, Graph, URIRef
+from rdflib import RDF, Dataset, Graph
 from rdflib.namespace import SH
 
 from diplograph.namespaces import ONTOLOGY_GRAPH, REFERENCE_GRAPH, source_graph
-from diplograph.project import Project
+from diplograph.project import Project, relative_paths
 from diplograph.records.model import Record
+from diplograph.shapes_sparql import UnsupportedShape, compile_shapes, path_text
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, order=True)
@@ -42,6 +45,18 @@ class ChecksFailed(Exception):
         super().__init__(f"{len(self.violations)} check violation(s):\n{shown}{tail}")
 
 
+def run_shapes(store: pyoxigraph.Store, project: Project) -> list[tuple[str, str, str]]:
+    """SHACL violations as (shape or rule, focus node, message): the shapes as SPARQL on the
+    store, or pyshacl when a shape uses SHACL the translation does not cover."""
+    shapes = Graph().parse(project.shapes_file, format="turtle")
+    try:
+        compiled = compile_shapes(shapes)
+    except UnsupportedShape as exc:
+        log.warning("validating with pyshacl (slow): %s", exc)
+        return run_shapes_pyshacl(_dataset_of(store), project)
+    return compiled.violations(store)
+
+
 def asserted_union(dataset: Dataset) -> Graph:
     """All asserted data (every graph but the ontology) as one graph."""
     union = Graph()
@@ -52,8 +67,10 @@ def asserted_union(dataset: Dataset) -> Graph:
     return union
 
 
-def run_shapes(dataset: Dataset, project: Project) -> list[tuple[str, str, str]]:
-    """SHACL violations as (shape or rule, focus node, message)."""
+def run_shapes_pyshacl(dataset: Dataset, project: Project) -> list[tuple[str, str, str]]:
+    """SHACL violations found by pyshacl: the reference that ``run_shapes`` agrees with."""
+    from pyshacl import validate
+
     shapes = Graph().parse(project.shapes_file, format="turtle")
     conforms, report, _ = validate(
         asserted_union(dataset),
@@ -71,9 +88,15 @@ def run_shapes(dataset: Dataset, project: Project) -> list[tuple[str, str, str]]
         focus = report.value(result, SH.focusNode)
         path = report.value(result, SH.resultPath)
         message = report.value(result, SH.resultMessage) or "violates a shape"
-        rule = f"shape {_short(path)}" if path is not None else "shape"
+        rule = f"shape {path_text(report, path)}" if path is not None else "shape"
         found.append((rule, str(focus), str(message)))
     return found
+
+
+def _dataset_of(store: pyoxigraph.Store) -> Dataset:
+    dataset = Dataset()
+    dataset.parse(data=store.dump(format=pyoxigraph.RdfFormat.N_QUADS), format="nquads")
+    return dataset
 
 
 def qc_queries(project: Project) -> list[Path]:
@@ -81,9 +104,14 @@ def qc_queries(project: Project) -> list[Path]:
 
 
 def run_qc_queries(nquads: str, project: Project) -> list[tuple[str, str, str]]:
-    """Rows of every ``*-violation.rq``; a check's first column is the offending node."""
+    """Rows of every ``*-violation.rq`` on the dataset ``nquads``."""
     store = pyoxigraph.Store()
     store.load(nquads.encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
+    return qc_violations(store, project)
+
+
+def qc_violations(store: pyoxigraph.Store, project: Project) -> list[tuple[str, str, str]]:
+    """Rows of every ``*-violation.rq``; a check's first column is the offending node."""
     found = []
     for path in qc_queries(project):
         check = path.stem.removesuffix("-violation")
@@ -102,37 +130,38 @@ def run_qc_queries(nquads: str, project: Project) -> list[tuple[str, str, str]]:
     return found
 
 
-def check_dataset(
-    dataset: Dataset, nquads: str, project: Project, records: list[Record]
+def check_store(
+    store: pyoxigraph.Store, project: Project, graph_files: dict[str, set[str]]
 ) -> list[Violation]:
-    """Every shape and data-check violation, each with the record files behind its node."""
-    files = _files_by_subject(dataset, records, project)
-    raw = run_shapes(dataset, project) + run_qc_queries(nquads, project)
-    return [
-        Violation(check, focus, message, tuple(sorted(files.get(focus, ()))))
-        for check, focus, message in raw
-    ]
+    """Every shape and data-check violation of the dataset in ``store``, each with the record
+    files (``graph_files``: graph IRI → files) that state something about its node."""
+    raw = run_shapes(store, project) + qc_violations(store, project)
+    files = {focus: _files_of(store, focus, graph_files) for focus in {f for _, f, _ in raw}}
+    return [Violation(check, focus, message, files[focus]) for check, focus, message in raw]
 
 
-def _files_by_subject(dataset: Dataset, records: list[Record], project: Project) -> dict:
-    by_graph = {}
-    for record in records:
+def graph_files(records: list[Record], project: Project) -> dict[str, set[str]]:
+    """The record files behind each graph, shown relative to the project."""
+    by_graph: dict[str, set[str]] = {}
+    shown = relative_paths((record.path for record in records), project.root)
+    for record, path in zip(records, shown, strict=True):
         graph = REFERENCE_GRAPH if record.reference else source_graph(record.source_id)
-        try:
-            shown = str(record.path.resolve().relative_to(project.root.resolve()))
-        except ValueError:
-            shown = str(record.path)
-        by_graph.setdefault(graph, set()).add(shown)
-    files: dict[str, set[str]] = {}
-    for graph in dataset.graphs():
-        for subject in set(graph.subjects()):
-            files.setdefault(str(subject), set()).update(by_graph.get(graph.identifier, ()))
-    return files
+        by_graph.setdefault(str(graph), set()).add(path or str(record.path))
+    return by_graph
 
 
-def _short(term: object) -> str:
-    text = str(term)
-    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1] if isinstance(term, URIRef) else text
+def _files_of(
+    store: pyoxigraph.Store, focus: str, graph_files: dict[str, set[str]]
+) -> tuple[str, ...]:
+    """The files of every graph in which ``focus`` is a subject."""
+    try:
+        subject = pyoxigraph.NamedNode(focus)
+    except ValueError:
+        return ()
+    files: set[str] = set()
+    for quad in store.quads_for_pattern(subject, None, None, None):
+        files.update(graph_files.get(getattr(quad.graph_name, "value", ""), ()))
+    return tuple(sorted(files))
 
 
 def _term_text(term: object) -> str:

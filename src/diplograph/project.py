@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,3 +65,23 @@ class Project:
             f"no diplograph project here: no ontology/diplo.ttl in {here} or above; "
             f"run inside a project or set {ROOT_ENV}"
         )
+
+
+def relative_paths(paths: Iterable[Path], root: Path) -> list[str | None]:
+    """Each path with links resolved, relative to ``root``; ``None`` for one outside it.
+
+    Many files share a folder: the folder is resolved once, and a file only when it is a
+    link itself (``Path.resolve`` checks every part of every path)."""
+    root = root.resolve()
+    folders: dict[Path, Path] = {}
+    found: list[str | None] = []
+    for path in paths:
+        if path.is_symlink() or path.name in ("", ".", ".."):
+            real = path.resolve()
+        else:
+            folder = folders.get(path.parent)
+            if folder is None:
+                folder = folders[path.parent] = path.parent.resolve()
+            real = folder / path.name
+        found.append(str(real.relative_to(root)) if real.is_relative_to(root) else None)
+    return found

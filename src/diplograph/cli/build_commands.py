@@ -66,7 +66,7 @@ def validate_command(project: ProjectOption = None) -> None:
     proj = project_from(project)
     try:
         with progress("validating") as step:
-            records, _dataset, nquads = compile_dataset(proj, progress=step)
+            records, _graphs, nquads = compile_dataset(proj, progress=step)
     except (RecordsInvalid, ChecksFailed) as exc:
         _report(exc)
         raise typer.Exit(EXIT_VIOLATIONS) from None

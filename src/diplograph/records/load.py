@@ -27,25 +27,7 @@ from diplograph.records.schema import (
     STAGE_KEYS,
     Field,
 )
-from diplograph.records.yamlio import LineDict, LineList, YamlError, load_yaml
-
-try:  # libyaml parses several times faster; the constructors (line numbers) stay the same
-    import yaml
-
-    from diplograph.records.yamlio import _RecordLoader
-
-    class _CRecordLoader(yaml.CSafeLoader):  # type: ignore[name-defined,misc]
-        yaml_implicit_resolvers = _RecordLoader.yaml_implicit_resolvers
-        yaml_constructors = dict(_RecordLoader.yaml_constructors)  # noqa: RUF012
-
-    def _read_yaml(path: Path) -> object:
-        text = path.read_text(encoding="utf-8")
-        try:
-            return yaml.load(text, Loader=_CRecordLoader)
-        except yaml.MarkedYAMLError:
-            return load_yaml(path)  # the pure-Python parser words the error with its line
-except (ImportError, AttributeError):  # PyYAML built without libyaml
-    _read_yaml = load_yaml
+from diplograph.records.yamlio import LineDict, LineList, YamlError, read_yaml
 
 LANGUAGE_TAG = values.re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
 
@@ -70,6 +52,16 @@ def load_records(
     project: Project, files: Iterable[tuple[Path, bool]] | None = None
 ) -> list[Record]:
     """Read and check all record files; raise ``RecordsInvalid`` listing every problem."""
+    records, problems = read_records(project, files)
+    if problems:
+        raise RecordsInvalid(problems)
+    return records
+
+
+def read_records(
+    project: Project, files: Iterable[tuple[Path, bool]] | None = None
+) -> tuple[list[Record], list[Problem]]:
+    """The records that could be read, and every problem found in them."""
     checker = _Checker(vocabulary_ids(project), project.root)
     records = [
         record
@@ -77,9 +69,7 @@ def load_records(
         if (record := checker.read(path, reference)) is not None
     ]
     checker.check_references(records)
-    if checker.problems:
-        raise RecordsInvalid(checker.problems)
-    return records
+    return records, checker.problems
 
 
 class _Checker:
@@ -102,7 +92,7 @@ class _Checker:
 
     def read(self, path: Path, reference: bool) -> Record | None:
         try:
-            document = _read_yaml(path)
+            document = read_yaml(path)
         except YamlError as exc:
             self.problem(path, exc.line, "", exc.message)
             return None
@@ -173,7 +163,7 @@ class _Checker:
             elif key == "language" and not LANGUAGE_TAG.match(str(value)):
                 self.problem(path, line, where, "must be a language tag such as 'id' or 'en'")
             elif kind == "path":
-                text_path = (path.parent / str(value)).resolve()
+                text_path = path.parent / str(value)
                 if not text_path.is_file():
                     self.problem(path, line, where, f"no such file: {value}")
                 else:

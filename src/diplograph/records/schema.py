@@ -47,11 +47,14 @@ class Section:
     segment: str
     fields: tuple[Field, ...]
 
-    def field(self, name: str) -> Field | None:
+    def __post_init__(self) -> None:
+        by_name: dict[str, Field] = {}
         for f in self.fields:
-            if f.name == name:
-                return f
-        return None
+            by_name.setdefault(f.name, f)
+        object.__setattr__(self, "_by_name", by_name)
+
+    def field(self, name: str) -> Field | None:
+        return self._by_name.get(name)  # type: ignore[attr-defined]
 
 
 LABELS = Field("label", "labels", RDFS.label)
