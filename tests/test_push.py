@@ -179,9 +179,8 @@ def pushed(virtuoso: Virtuoso, seed_build) -> Project:  # type: ignore[no-untype
 
 
 # Named queries whose text Virtuoso 7.2 evaluates differently from the SPARQL 1.1 engines
-# (Oxigraph, rdflib):
-# national-context (unbound CONCAT parts) and stage-as-of give other rows. Strict: a fix makes these tests fail until the
-# entry is removed.
+# (Oxigraph, rdflib): national-context (CONCAT of unbound parts) and stage-as-of give other
+# rows. Strict: a fix makes these tests fail until the entry is removed.
 KNOWN_VIRTUOSO_DIFFERENCES = {"national-context", "stage-as-of"}
 
 
