@@ -178,25 +178,8 @@ def pushed(virtuoso: Virtuoso, seed_build) -> Project:  # type: ignore[no-untype
     return project
 
 
-# Named queries whose text Virtuoso 7.2 evaluates differently from the SPARQL 1.1 engines
-# (Oxigraph, rdflib): national-context (CONCAT of unbound parts) and stage-as-of give other
-# rows. Strict: a fix makes these tests fail until the entry is removed.
-KNOWN_VIRTUOSO_DIFFERENCES = {"national-context", "stage-as-of"}
-
-
-def _named_queries() -> list:
-    names = sorted(catalogue(Path(__file__).resolve().parents[1] / "queries"))
-    return [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(
-                strict=True, reason="Virtuoso evaluates this query differently (see above)"
-            ),
-        )
-        if name in KNOWN_VIRTUOSO_DIFFERENCES
-        else name
-        for name in names
-    ]
+def _named_queries() -> list[str]:
+    return sorted(catalogue(Path(__file__).resolve().parents[1] / "queries"))
 
 
 def _comparable(result) -> tuple:  # type: ignore[no-untyped-def]
