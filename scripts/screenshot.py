@@ -12,20 +12,11 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from diplograph.chromium import launch
 from diplograph.explorer import write_explorer
 from diplograph.project import Project
 
 REPO = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def main() -> None:
@@ -38,7 +29,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         page_path = write_explorer(Project(REPO), Path(folder) / "explorer.html").path
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            browser = launch(p)
             page = browser.new_page(viewport={"width": args.width, "height": args.height})
             page.goto(page_path.as_uri())
             page.wait_for_selector("body[data-state=ready]", timeout=90_000)

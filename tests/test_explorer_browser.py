@@ -12,32 +12,24 @@ from pathlib import Path
 import pytest
 
 from diplograph.build import build
+from diplograph.chromium import ChromiumMissing, launch
 from diplograph.explorer import write_explorer
 from diplograph.namespaces import ID
 
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 EVIL_LABEL = "<img src=x onerror=alert(1)>"
 EVIL_SCRIPT = "Allmed</script><script>alert(2)</script>"
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package")
     with playwright_api.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            instance = launch(p)
+        except ChromiumMissing as missing:
+            pytest.fail(str(missing))
         yield instance
         instance.close()
 

@@ -60,10 +60,13 @@ def reasoner_input(asserted: Graph, folder: Path) -> Path:
         world.close()
 
 
-def _java(command: list[str], timeout: float, engine: str) -> subprocess.CompletedProcess[str]:
+def _java(
+    classpath: str, main_class: str, arguments: list[str], timeout: float, engine: str
+) -> subprocess.CompletedProcess[str]:
     """Run Java in its own session; on time-out end that session (the JVM and its children)."""
+    command = [owlready2.JAVA_EXE, f"-Xmx{JAVA_MEMORY_MB}M", "-cp", classpath, main_class]
     process = subprocess.Popen(
-        command,
+        command + arguments,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -91,12 +94,7 @@ def _first_error_line(text: str) -> str:
 
 
 def run_hermit(path: Path, timeout: float) -> str:
-    command = [
-        owlready2.JAVA_EXE,
-        f"-Xmx{JAVA_MEMORY_MB}M",
-        "-cp",
-        owl_reasoning._HERMIT_CLASSPATH,
-        "org.semanticweb.HermiT.cli.CommandLine",
+    arguments = [
         "-c",
         "-O",
         "-I",
@@ -104,7 +102,13 @@ def run_hermit(path: Path, timeout: float) -> str:
         "--ignoreUnsupportedDatatypes",
         path.as_uri(),
     ]
-    result = _java(command, timeout, "HermiT")
+    result = _java(
+        owl_reasoning._HERMIT_CLASSPATH,
+        "org.semanticweb.HermiT.cli.CommandLine",
+        arguments,
+        timeout,
+        "HermiT",
+    )
     if result.returncode != 0:
         if "Inconsistent ontology" in result.stdout + result.stderr:
             raise Inconsistent("hermit", [], "HermiT found the data inconsistent with the ontology")
@@ -113,12 +117,7 @@ def run_hermit(path: Path, timeout: float) -> str:
 
 
 def run_pellet(path: Path, timeout: float) -> str:
-    command = [
-        owlready2.JAVA_EXE,
-        f"-Xmx{JAVA_MEMORY_MB}M",
-        "-cp",
-        owl_reasoning._PELLET_CLASSPATH,
-        "pellet.Pellet",
+    arguments = [
         "realize",
         "--loader",
         "OWLAPIv3",  # the bundled Jena loader needs a newer Java than 17
@@ -126,7 +125,7 @@ def run_pellet(path: Path, timeout: float) -> str:
         "--ignore-imports",
         path.as_uri(),
     ]
-    result = _java(command, timeout, "Pellet")
+    result = _java(owl_reasoning._PELLET_CLASSPATH, "pellet.Pellet", arguments, timeout, "Pellet")
     if result.returncode != 0:
         if "inconsistent" in result.stderr.lower():
             raise Inconsistent("pellet", [], "Pellet found the data inconsistent with the ontology")
