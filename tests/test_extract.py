@@ -185,6 +185,130 @@ def test_partners_from_a_cooperation_sentence_and_stages_from_another(
     assert [(s.stage, s.date) for s in p.stages] == [("exploration", "2026-03-03")]
 
 
+def _pairs(x) -> set[frozenset[str]]:  # type: ignore[no-untyped-def]
+    return {frozenset({p.home.id, p.partner.id}) for p in x.partnerships}
+
+
+def test_several_partnerships_each_paired_with_its_own_anchor(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nKota Sukamaju dan Port Wellan menandatangani LoI sister city, Senin "
+        "(2/3/2026).\nPort Wellan juga bekerja sama dengan Kota Sukamaju dalam pertukaran "
+        "pelajar.\nThe City of Port Wellan's website says it has sister cities namely Amberton "
+        "and Brisk Harbour in Canada, Colville in USA, as well as Dunmore in Ireland.\n"
+    )
+    x = extract(text, gazetteer, published=parse_published("2026-03-05"))
+    assert _pairs(x) == {
+        frozenset({"sukamaju", "port-wellan"}),
+        *(
+            frozenset({"port-wellan", c})
+            for c in ("amberton", "brisk-harbour", "colville", "dunmore")
+        ),
+    }
+    (main,) = [
+        p for p in x.partnerships if {p.home.id, p.partner.id} == {"sukamaju", "port-wellan"}
+    ]
+    assert [s.stage for s in main.stages] == ["letter-of-intent"]
+
+
+def test_regions_of_one_country_are_not_paired(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nKota Sukamaju di Jawa Barat menjajaki sister city dengan Kota Riverton, "
+        "Kanada. Kota Sukamaju dan Provinsi Banten juga menjajaki sister city.\n"
+    )
+    x = extract(text, gazetteer)
+    assert _pairs(x) == {frozenset({"sukamaju", "riverton"})}
+
+
+def test_an_official_of_the_home_makes_a_sentence_speak_for_it(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nJakarta Governor Budi Santosa signed a sister city Letter of Intent with "
+        "Riverton City on Monday (Aug 3). Jakarta and Riverton share goals, Jakarta said.\n"
+        "Riverton is the third sister city under Santosa's term, after Amberton in Canada and "
+        "Colville in USA.\n"
+    )
+    x = extract(text, gazetteer, published=parse_published("2026-08-05"))
+    assert _pairs(x) == {frozenset({"jakarta", c}) for c in ("riverton", "amberton", "colville")}
+
+
+def test_multi_word_english_names_and_possessives(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nThe Port Wellan City Government, Central Java, and China's Glenmoor City "
+        "signed a sister city MoU. Glenmoor is in Hubei Province.\nLater, Fort Aldous in USA "
+        "joined the sister city network of Port Wellan's council.\n"
+    )
+    x = extract(text, gazetteer)
+    names = {r.id for r in x.regions}
+    assert {"port-wellan", "glenmoor", "fort-aldous"} <= names
+    assert not {"port", "fort", "the-port-wellan", "chinas-glenmoor"} & names
+    port = next(r for r in x.regions if r.id == "port-wellan")
+    assert port.located_in == "central-java"
+
+
+def test_listed_names_are_places_of_the_same_country(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nPemprov Jabar menandatangani MoU sister province dengan empat provinsi di "
+        "Tiongkok, yaitu Zhu Lanling, Chongqing, Sichuan, dan Heilongjiang.\n"
+    )
+    x = extract(text, gazetteer)
+    partners = {p.partner.id for p in x.partnerships}
+    assert partners == {"zhu-lanling", "cn-cq", "cn-sc", "cn-hl"}
+    assert next(r for r in x.regions if r.id == "zhu-lanling").country == "china"
+    assert all([s.stage for s in p.stages] == ["signed"] for p in x.partnerships)
+
+
+def test_stage_wording_in_another_sentence_about_the_partners(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nGubernur Jawa Barat menandatangani nota kesepahaman dengan tiga provinsi di "
+        "Tiongkok pekan ini.\nKetiga mitra sister province itu ialah Chongqing, Sichuan, dan "
+        "Yunnan. Kerja sama Jawa Barat dengan Australia Selatan sudah lama terjalin.\n"
+        "Provinsi Jawa Barat dan Kota Riverton, Kanada, menjalin sister province. Bulan lalu, "
+        "MoU itu diteken.\n"
+    )
+    x = extract(text, gazetteer, published=parse_published("2026-05-12"))
+    stages = {p.partner.id: [s.stage for s in p.stages] for p in x.partnerships}
+    assert stages == {
+        "cn-cq": ["signed"],
+        "cn-sc": ["signed"],
+        "cn-yn": ["signed"],
+        "riverton": ["signed"],
+        "au-sa": [],
+    }
+
+
+def test_headline_verbs_and_instrument_names_are_never_places(gazetteer: Gazetteer) -> None:
+    text = (
+        "Gubernur Tandatangani MoU antara Pemprov Sulawesi Selatan dan Kota Riverton\n"
+        "Gubernur Sulawesi Selatan menandatangani MoU sister province dengan Kota Riverton, "
+        "Kanada, Senin (9/3/2026).\n"
+    )
+    x = extract(text, gazetteer)
+    assert {r.id for r in x.regions} & {"tandatangani", "mou"} == set()
+    assert "MoU" not in {o.name for o in x.officials}
+    assert _pairs(x) == {frozenset({"id-sn", "riverton"})}
+
+
+def test_a_country_as_counterpart_is_flagged_not_a_partnership(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nPemkot Sukamaju menawarkan kerja sama sister city dengan pemerintah Jepang, "
+        "Selasa (3/3/2026). Wali Kota Sukamaju menerima Konjen Jepang di Denpasar Bali.\n"
+    )
+    x = extract(text, gazetteer)
+    assert x.partnerships == []
+    assert [c.value for c in x.counterparts] == ["japan"]
+    assert any("country as counterpart" in note for note in x.notes)
+
+
+def test_a_year_the_article_names_resolves_a_date_with_its_weekday(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nWali Kota Sukamaju menyambut Wali Kota Riverton di Festival Kota 2023 pada "
+        "Minggu (16/7) malam.\nSister city kedua kota berusia 25 tahun.\n"
+    )
+    x = extract(text, gazetteer)
+    (date,) = [d for d in x.dates if d.evidence.text.startswith("Minggu")]
+    assert date.value == "2023-07-16"
+    assert date.flags and "weekday" in date.flags[-1]
+
+
 def test_stages_between_loi_and_signing_and_dates_of_the_nearest_cue(
     gazetteer: Gazetteer,
 ) -> None:

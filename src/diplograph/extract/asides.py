@@ -37,7 +37,8 @@ def mark_asides(article: Article, mentions: list[Mention]) -> None:
         before = article.text[max(low, mention.start - 40) : mention.start]
         line_start = article.text.rfind("\n", 0, mention.start) + 1
         opening = article.text[line_start : mention.start]
-        if venue.search(before):
+        possessive = re.match(r"['’]s\b", article.text[mention.end : mention.end + 3])
+        if venue.search(before) and not possessive:  # "in Gold Coast's website" names an owner
             mention.venue = True
         elif seat.search(article.text[max(0, mention.start - 60) : mention.start]):
             mention.venue = True

@@ -97,6 +97,7 @@ def find_dates(article: Article, language: str, published: Published | None) -> 
     planned_words = phrase_pattern(config["planned_markers"].get(language, []))
     taken: list[tuple[int, int]] = []
     found: list[Found] = []
+    years = _years_named(article) if published is None else set()
     for name, pattern in _patterns().items():
         for match in pattern.finditer(article.text):
             start, end = match.span()
@@ -106,7 +107,7 @@ def find_dates(article: Article, language: str, published: Published | None) -> 
                 continue
             if name == "month_day" and not (match["year"] or match["month"][0].isupper()):
                 continue  # "may 5" is not a date; "May 5", "Feb 7" are
-            item = _resolve(name, match, months, weekdays, published)
+            item = _resolve(name, match, months, weekdays, published, years)
             if item is None:
                 continue
             value, confidence, flags, extra = item
@@ -144,6 +145,7 @@ def _resolve(
     months: dict[str, int],
     weekdays: dict[str, int],
     published: Published | None,
+    years: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> tuple[str | None, float, list[str], dict[str, object]] | None:
     groups = match.groupdict()
     flags: list[str] = []
@@ -166,6 +168,8 @@ def _resolve(
         extra["until_day"] = int(groups["until"])
     if year is None:
         year, confidence, note = _guess_year(day, month, weekday, published)
+        if year is None and published is None and weekday is not None:
+            year, confidence, note = _year_from_article(day, month, weekday, years, note)
         if note:
             flags.append(note)
         if year is None:
@@ -207,6 +211,32 @@ def _guess_year(
         return published.year, 0.75, f"year {published.year} taken from the publication date"
     best = min(candidates, key=lambda d: (abs((d - reference).days), d > reference))
     return best.year, 0.8, f"year {best.year} taken from the publication date"
+
+
+def _years_named(article: Article) -> set[int]:
+    """The years an article writes anywhere ("Festival Remo & Yosakoi 2023")."""
+    return {
+        int(m.group())
+        for m in re.finditer(r"(?<![\w/.,-])(?:19|20)\d\d(?![\w/.,-])", article.text)
+        if not article.in_skipped(m.start())
+    }
+
+
+def _year_from_article(
+    day: int, month: int, weekday: int, years: set[int], note: str
+) -> tuple[int | None, float, str]:
+    """Without a publication date, the one year the article names in which the day falls on
+    the weekday written ("Minggu (16/7)" and "2023" elsewhere: 16 July 2023 was a Sunday)."""
+    fitting = []
+    for year in sorted(years):
+        try:
+            if dt.date(year, month, day).isoweekday() == weekday:
+                fitting.append(year)
+        except ValueError:
+            continue
+    if len(fitting) != 1:
+        return None, 0.0, note
+    return fitting[0], 0.6, f"year {fitting[0]} from a year the article names, fits the weekday"
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:

@@ -319,7 +319,7 @@ class _Ids:
 def review_report(x: Extraction) -> dict[str, Any]:
     """Every value with its words, offsets, quote, confidence and flags; what needs a look."""
     values: list[dict[str, Any]] = []
-    for found in [*x.dates, *x.quantities, *x.fields]:
+    for found in [*x.dates, *x.quantities, *x.fields, *x.counterparts]:
         if found.value is not None:
             values.append(found.report())
     for official in x.officials:

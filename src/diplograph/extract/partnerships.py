@@ -1,12 +1,11 @@
 """Partnerships: who the parties are, what kind, and which stages the wording shows.
 
-The *home* region is the sub-national region the article is most about (preferring an
-Indonesian one); its partners are the other sub-national regions named in sentences that speak
-of a partnership (a kind such as "sister city", or a stage such as "menjajaki", "LoI", "MoU").
-Places that only locate another ("…, Provinsi Hubei"), venues ("di Hotel … Jakarta") and
-countries are not parties. A stage cue counts for a partnership when its sentence names the
-partner, or names no other region and the article has one partnership; a counted instrument
-("empat nota kesepahaman") is a national agreement, not a stage.
+The pairs come from sentences that speak of a partnership (a kind such as "sister city", or a
+stage such as "menjajaki", "LoI", "MoU"); see ``pairing`` for who is paired with whom. Places
+that only locate another ("…, Provinsi Hubei"), venues ("di Hotel … Jakarta") and countries are
+not parties. A stage wording counts for the partnerships whose parties its sentence names, else
+as ``_stage_targets`` says; a counted instrument ("empat nota kesepahaman") is a national
+agreement, not a stage.
 """
 
 from __future__ import annotations
@@ -15,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from diplograph.extract.model import Evidence, Found
+from diplograph.extract.pairing import cooperation_pairs, home_region, sentence_pairs
+from diplograph.extract.people import Official
 from diplograph.extract.regions import Region
 from diplograph.extract.rules import phrase_pattern, rules
 from diplograph.extract.text import Article, Sentence
@@ -66,29 +67,22 @@ def _named(sentence: Sentence, regions: list[Region]) -> list[Region]:
 
 
 def find_partnerships(
-    article: Article, regions: list[Region], dates: list[Found], counted: list[Found]
+    article: Article,
+    regions: list[Region],
+    dates: list[Found],
+    counted: list[Found],
+    officials: list[Official] = (),  # type: ignore[assignment]
 ) -> list[Partnership]:
     kinds = rules("partnerships")["kinds"]
     stage_rules = rules("stages")
     kind_patterns = {k: phrase_pattern(words) for k, words in kinds.items()}
     stage_patterns = {s: phrase_pattern(words) for s, words in stage_rules["stages"].items()}
     official = phrase_pattern(stage_rules["official_signing"])
-    signing = phrase_pattern(stage_rules["signing"])
-    planned = phrase_pattern(
-        [w for words in rules("dates")["planned_markers"].values() for w in words]
-    )
     local = [r for r in regions if r.level != "country"]
     if not local:
         return []
-    home = max(
-        local,
-        key=lambda r: (
-            r.country == "indonesia",
-            r.country is None,
-            len([m for m in r.mentions if not m.caption]),
-        ),
-    )
-    excluded = {home.id, home.located_in}
+    home = home_region(local)
+    parents = {r.located_in for r in local}
     cue_sentences = []
     for sentence in _sentences(article):
         text = sentence.text
@@ -96,39 +90,50 @@ def find_partnerships(
         has_stage = any(p.search(text) for p in stage_patterns.values()) or official.search(text)
         if has_kind or has_stage:
             cue_sentences.append(sentence)
-    partners: dict[str, tuple[Region, Sentence]] = {}
-    for sentence in cue_sentences:
-        for region in _named(sentence, local):
-            if region.id not in excluded and region.id not in partners:
-                if region.id in {r.located_in for r in local}:
-                    continue
-                partners[region.id] = (region, sentence)
-    if not partners:
-        partners = _cooperating(article, home, local, excluded)
+
+    def named_in(sentence: Sentence) -> list[Region]:
+        return _named(sentence, local)
+
+    everywhere = _sentences(article)
+    pairs = sentence_pairs(cue_sentences, named_in, home, parents, list(officials))
+    if not pairs:
+        pairs = cooperation_pairs(article, everywhere, named_in, home, parents, foreign_only=False)
+    else:
+        more = cooperation_pairs(article, everywhere, named_in, home, parents, foreign_only=True)
+        pairs.update({k: v for k, v in more.items() if k not in pairs})
     result = []
-    for region, sentence in partners.values():
+    for anchor, region, sentence in sorted(pairs.values(), key=lambda v: v[0] is not home):
         kind, kind_evidence = _kind(article, region, cue_sentences, kind_patterns, regions)
         evidence = article.evidence(sentence.start, sentence.end)
-        confidence = 0.85 if home.id in {r.id for r in _named(sentence, local)} else 0.7
-        result.append(Partnership(home, region, kind, kind_evidence, evidence, confidence))
+        confidence = 0.85 if anchor in named_in(sentence) else 0.7
+        result.append(Partnership(anchor, region, kind, kind_evidence, evidence, confidence))
+    _add_stages(article, result, cue_sentences, named_in, home, regions, dates, counted)
+    return result
+
+
+def _add_stages(  # type: ignore[no-untyped-def]
+    article, result, cue_sentences, named_in, home, regions, dates, counted
+) -> None:
+    stage_rules = rules("stages")
+    stage_patterns = {s: phrase_pattern(words) for s, words in stage_rules["stages"].items()}
+    official = phrase_pattern(stage_rules["official_signing"])
+    signing = phrase_pattern(stage_rules["signing"])
+    planned = phrase_pattern(
+        [w for words in rules("dates")["planned_markers"].values() for w in words]
+    )
     counted_spans = [(c.evidence.start, c.evidence.end) for c in counted]
+    kind_words = phrase_pattern([w for ws in rules("partnerships")["kinds"].values() for w in ws])
+    needs_kind = phrase_pattern(stage_rules["needs_kind"])
     for sentence in cue_sentences:
-        named = {r.id for r in _named(sentence, local)}
-        targets = [p for p in result if p.partner.id in named]
-        if not targets and len(result) == 1 and named <= {home.id}:
-            national = not named and any(
-                sentence.start <= m.start < sentence.end
-                for r in regions
-                if r.level == "country"
-                for m in r.mentions
-            )
-            targets = [] if national else result
+        targets = _stage_targets(article, sentence, result, named_in, home, regions)
         patterns = [*stage_patterns.items(), ("signed", official)]
         cues = [sentence.start + m.start() for _s, p in patterns for m in p.finditer(sentence.text)]
         for stage, pattern in patterns:
             for match in pattern.finditer(sentence.text):
                 start = sentence.start + match.start()
                 if any(a <= start < b for a, b in counted_spans):
+                    continue
+                if needs_kind.fullmatch(match.group()) and not kind_words.search(sentence.text):
                     continue
                 before = sentence.text[: match.start()]
                 date = _date_in(sentence, dates, start, cues)
@@ -145,25 +150,47 @@ def find_partnerships(
                 )
                 for partnership in targets:
                     _add_stage(partnership, item)
-    return result
 
 
-def _cooperating(
-    article: Article, home: Region, local: list[Region], excluded: set[str | None]
-) -> dict[str, tuple[Region, Sentence]]:
-    """Partners when no partnership sentence names one: the regions named with the home in a
-    sentence about cooperation ("kerja sama … antara Kabupaten X dan Kota Y")."""
-    words = phrase_pattern(rules("partnerships")["cooperation_words"])
-    located = {r.located_in for r in local}
-    partners: dict[str, tuple[Region, Sentence]] = {}
-    for sentence in _sentences(article):
-        named = _named(sentence, local)
-        if home not in named or not words.search(sentence.text):
-            continue
-        for region in named:
-            if region.id not in excluded and region.id not in located:
-                partners.setdefault(region.id, (region, sentence))
-    return partners
+def _stage_targets(  # type: ignore[no-untyped-def]
+    article, sentence, result, named_in, home, regions
+) -> list[Partnership]:
+    """The partnerships a stage wording in `sentence` is about: those whose parties it names;
+    else, when it names no partner, those in the country it names with a sub-national word
+    ("MoU dengan keempat provinsi di Tiongkok"), those a previous sentence of its paragraph
+    names ("… with Kochi. The MoU …"), or the home's only partnership. A sentence that names a
+    country and no region is about national relations."""
+    named = {r.id for r in named_in(sentence)}
+    both = [p for p in result if {p.home.id, p.partner.id} <= named]
+    if both:
+        return both
+    partner_named = [p for p in result if p.partner.id in named]
+    if partner_named or named - {home.id}:
+        return partner_named
+    countries = {
+        r.id
+        for r in regions
+        if r.level == "country"
+        for m in r.mentions
+        if sentence.start <= m.start < sentence.end
+    }
+    if countries:
+        if phrase_pattern(rules("partnerships")["subnational_words"]).search(sentence.text):
+            inside = [p for p in result if p.partner.country in countries]
+            if inside:
+                return inside
+        if not named:
+            return []
+    paragraph = [
+        s for s in article.sentences if s.line == sentence.line and s.end <= sentence.start
+    ]
+    for earlier in reversed(paragraph):
+        before = {r.id for r in named_in(earlier)}
+        mentioned = [p for p in result if p.partner.id in before]
+        if mentioned:
+            return mentioned
+    own = [p for p in result if p.home is home]
+    return own if len(own) == 1 else []
 
 
 def _kind(article, region, sentences, patterns, regions):  # type: ignore[no-untyped-def]

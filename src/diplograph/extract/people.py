@@ -36,7 +36,7 @@ class Official:
 
 def find_officials(article: Article, regions: list[Region]) -> list[Official]:
     config = rules("posts")
-    stop = set(rules("places")["stopwords"])
+    stop = set(rules("places")["stopwords"]) | set(rules("places")["never_places"])
     calendar = rules("dates")
     stop |= {str(w).capitalize() for names in calendar["weekdays"].values() for w in names}
     stop |= {str(w).capitalize() for names in calendar["months"].values() for w in names}

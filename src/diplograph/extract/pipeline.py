@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from diplograph.extract.asides import mark_asides
+from diplograph.extract.counterparts import country_counterparts
 from diplograph.extract.dates import Published, dateline, find_dates
 from diplograph.extract.events import Event, Investment, find_events, find_investment
 from diplograph.extract.fields import find_fields
@@ -42,6 +43,7 @@ class Extraction:
     programmes: list[Programme]
     instruments: list[tuple[str, Found]]
     partnerships: list[Partnership]
+    counterparts: list[Found]
     fields: list[Found]
     events: list[Event]
     investment: Investment | None
@@ -79,13 +81,20 @@ def extract(
     firms = find_firms(article, regions)
     programmes = find_programmes(article)
     instruments = counted_instruments(quantities)
-    partnerships = find_partnerships(article, regions, dates, [q for _k, q in instruments])
+    partnerships = find_partnerships(
+        article, regions, dates, [q for _k, q in instruments], officials
+    )
+    counterparts = country_counterparts(article, regions, partnerships)
     fields = find_fields(article, language, partnerships, regions)
     events = find_events(article, dates, officials, line)
     home = partnerships[0].home if partnerships else None
     investment = find_investment(article, firms, quantities, dates, home, programmes)
     if not partnerships:
         notes.append("no partnership found: no two sub-national regions in a partnership sentence")
+    for c in counterparts:
+        notes.append(
+            f"{c.evidence.text!r} is a country as counterpart: not drafted as a partnership"
+        )
     return Extraction(
         article,
         language,
@@ -100,6 +109,7 @@ def extract(
         programmes,
         instruments,
         partnerships,
+        counterparts,
         fields,
         events,
         investment,

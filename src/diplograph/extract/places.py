@@ -49,6 +49,8 @@ class Mention:
     flags: list[str] = field(default_factory=list)
     lookup_name: str | None = None
     aliases: list[str] = field(default_factory=list)
+    listed_with: list[Mention] = field(default_factory=list)
+    in_list: int | None = None  # the start of the list the mention is a member of
 
     @property
     def key(self) -> str:
@@ -75,21 +77,33 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
 
     second = set(config["name_second_words"])
     not_regions = set(config["not_regions"])
+    never = {w.lower() for w in config["never_places"]}
+    titles = {w for t in rules("posts")["titles"] for words in t["words"] for w in words.split()}
     text = article.text
 
     def add(name: str, start: int, end: int, **kw: object) -> Mention | None:
         words = name.split()
+        if kw.get("how") != "gazetteer":  # "Walikota Gindar City" names Gindar
+            while len(words) > 1 and words[0] in titles:
+                words = words[1:]
+        words = _name_words(words, stop)
         if not words or (words[0] in stop and kw.get("how") != "gazetteer"):
             return None
-        if name in not_regions:
+        if name in not_regions or any(w.lower() in never for w in words):
             return None
         if kw.get("how") == "suffix" and words[-1] in stop:
             return None
-        if kw.get("how") in ("prefix", "country"):
+        if kw.get("how") == "prefix":
             words = _trim_name(words, gazetteer, second, text)
+        elif kw.get("how") == "country":
+            words = _trim_run(words, gazetteer, second, text, stop | titles)
         name = " ".join(words)
+        if kw.get("how") != "prefix" and article.text.find(name, start, end) > start:
+            start = article.text.find(name, start, end)  # words dropped before the name
         mention = Mention(name, start, start + (end - start), **kw)  # type: ignore[arg-type]
         mention.end = mention.start + len(article.text[start:end].split(name)[0]) + len(name)
+        if kw.get("how") == "suffix":  # the mention takes its administrative word ("X City")
+            mention.end = end
         sentence = article.sentence_at(start)
         mention.caption = bool(sentence and sentence.caption)
         mentions.append(mention)
@@ -124,8 +138,11 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
             if free(*match.span()):
                 add(match["name"], match.start(), match.end(), level=group["level"], how="suffix")
     _title_places(article, gazetteer, mentions, add, free)
+    # a name found whole ("Gold Coast Mayor") is not read in parts elsewhere ("Coast")
+    _repeats(article, [m for m in mentions if " " in m.name], add, free)
     _gazetteer_names(article, gazetteer, aliases, stop, add, free)
     _before_country(article, gazetteer, mentions, aliases, not_regions, add, free)
+    _list_members(article, mentions, add, free)
     _repeats(article, mentions, add, free)
     mentions.sort(key=lambda m: m.start)
     for mention in mentions:
@@ -152,6 +169,33 @@ def _trim_name(words: list[str], gazetteer: Gazetteer, second: set[str], text: s
         if len(re.findall(re.escape(candidate), text, re.IGNORECASE)) > 1:
             return words[:n]
     return words[:1]
+
+
+POSSESSIVE = re.compile(r"['’]s$")
+LEADING = {"The", "the"}
+
+
+def _name_words(words: list[str], stop: set[str]) -> list[str]:
+    """The words of a run without what cannot belong to a place name: a leading article or a
+    possessive before the name ("The Solo City", "China's Xi'an City"), a trailing possessive
+    ("Gold Coast's website")."""
+    while len(words) > 1 and (words[0] in LEADING or POSSESSIVE.search(words[0])):
+        words = words[1:]
+    if words and POSSESSIVE.search(words[-1]) and len(words[-1]) > 3:
+        words = [*words[:-1], POSSESSIVE.sub("", words[-1])]
+    return words
+
+
+def _trim_run(
+    words: list[str], gazetteer: Gazetteer, second: set[str], text: str, stop: set[str]
+) -> list[str]:
+    """The place name in a run written just before a country ("Fort Lauderdale in USA"): the
+    whole run after any sentence word or title ("Previously", "Mayor"), unless the gazetteer,
+    a geographic second word or a repeat shows a shorter name."""
+    while len(words) > 1 and words[0] in stop:
+        words = words[1:]
+    trimmed = _trim_name(words, gazetteer, second, text)
+    return trimmed if len(trimmed) > 1 or len(words) > 3 else words
 
 
 def _alias_in_brackets(text: str, mention: Mention) -> None:
@@ -249,9 +293,44 @@ def _before_country(article, gazetteer, mentions, aliases, not_regions, add, fre
             add(name, start, start + len(name), how="country")
 
 
+def _list_members(article, mentions, add, free) -> None:  # type: ignore[no-untyped-def]
+    """The other names of a list whose members include a place ("Guangxi Zhuang, Chongqing,
+    Sichuan, dan Heilongjiang", "Beihai and Zhuhai in China"): places too, of the same level.
+    A list needs a conjunction, so a comma alone ("Bupati Batang, M. Faiz") is not one."""
+    conjunctions = alternation(rules("places")["list_conjunctions"])
+    item = rf"{WORD}(?:[ ]{WORD}){{0,2}}"
+    pattern = re.compile(
+        rf"(?<![\w]){item}(?:\s*,\s*{item})*\s*,?\s+(?:{conjunctions})\s+{item}(?![\w])"
+    )
+    places = {(m.end - len(m.name), m.end): m for m in mentions}
+    locative = re.compile(rf"(?<![\w])(?:{alternation(rules('places')['locatives'])})\s+$")
+    for match in pattern.finditer(article.text):
+        if locative.search(article.text[max(0, match.start() - 12) : match.start()]):
+            continue  # "Gold Coast in Queensland and Makassar …": not a list of places
+        spans = [
+            (match.start() + m.start(), match.start() + m.end())
+            for m in re.finditer(item, match.group())
+        ]
+        known = [places[span] for span in spans if span in places]
+        known = [m for m in known if m.level != "country" and m.how != "list"]
+        if not known or len(known) * 2 < len(spans):
+            continue
+        levels = {m.level for m in known if m.level}
+        level = levels.pop() if len(levels) == 1 else None
+        for start, end in spans:
+            if (start, end) in places:
+                places[start, end].in_list = match.start()
+                continue
+            if not free(start, end):
+                continue
+            mention = add(article.text[start:end], start, end, level=level, how="list")
+            if mention:
+                mention.listed_with, mention.in_list = known, match.start()
+
+
 def _repeats(article, mentions, add, free) -> None:  # type: ignore[no-untyped-def]
     """Later bare mentions of a name first found with a prefix or a country ("Petaling Jaya")."""
-    names = {m.name for m in mentions if m.how in ("prefix", "suffix", "country", "title")}
+    names = {m.name for m in mentions if m.how in ("prefix", "suffix", "country", "title", "list")}
     for name in sorted(names, key=len, reverse=True):
         for match in re.finditer(
             rf"(?<![\w]){re.escape(name)}(?![\w])", article.text, re.IGNORECASE
@@ -270,13 +349,17 @@ def _is_country(mention: Mention, gazetteer: Gazetteer, aliases: dict[str, str])
 
 def _link_context(article: Article, mentions: list[Mention]) -> None:
     words = alternation(rules("places")["apposition_words"])
+    suffixes = alternation([w for group in rules("places")["suffixes"] for w in group["words"]])
     apposition = re.compile(
-        rf"\s*(?:,|\bdari\b|\bfrom\b|\bin\b|\bdi\b)?\s*(?:the\s+)?(?:(?i:{words})\s+)?$"
+        rf"\s*(?:(?:{suffixes})\b)?\s*(?:,|\bdari\b|\bfrom\b|\bin\b|\bdi\b)?\s*(?:the\s+)?"
+        rf"(?:(?i:{words})\s+)?$"
     )
     for current, following in pairwise(mentions):
         between = article.text[current.end : following.start]
         if "\n" in between or not apposition.match(between):
             continue
+        if current.in_list is not None and current.in_list == following.in_list:
+            continue  # members of one list ("Chongqing, Sichuan") do not locate each other
         owner = current.context_of or current
         higher = level_group(following.level)
         if higher is None or higher.isdisjoint({"province", "prefecture", "country"}):
@@ -336,4 +419,7 @@ def _resolve(mention: Mention, gazetteer: Gazetteer, aliases: dict[str, str]) ->
 
 
 def mention_id(mention: Mention) -> str:
-    return mention.resolved or slug(mention.name)
+    if mention.resolved:
+        return mention.resolved
+    name = mention.lookup_name or mention.name
+    return slug(rules("places")["aliases"].get(name, name))

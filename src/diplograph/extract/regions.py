@@ -90,6 +90,16 @@ def _place_region(region: Region, gazetteer: Gazetteer) -> None:
     for context in sorted(contexts, key=lambda c: order.get(c.level or "", 0)):
         region.located_in = region.located_in or context.resolved
         region.country = region.country or gazetteer.country_of(context.resolved)
+    # a name listed with places of one country ("Guangxi Zhuang, Chongqing, Sichuan") is in it
+    listed = {
+        gazetteer.country_of(c.resolved)
+        for m in region.mentions
+        for sibling in m.listed_with
+        for c in [sibling, *sibling.context]
+        if c.resolved
+    }
+    if region.country is None and len(listed) == 1:
+        region.country = listed.pop()
 
 
 def _conflicts(

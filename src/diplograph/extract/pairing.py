@@ -1,0 +1,117 @@
+"""Who is partnered with whom: the home region and the pairs of parties an article names.
+
+An article may name several pairs: an Indonesian region and its new partner, and that
+partner's own sister cities ("Gold Coast … has eight sister cities namely Beihai and Zhuhai in
+China, …"). Each sentence about a partnership pairs the regions it names with its *anchor*: the
+home region if the sentence names it, else the region of the sentence the article names most.
+A sentence that names one region alone pairs it with the home. Two regions known to be in the
+same country are not paired (a sister city joins regions of two countries), and a region is
+never paired with the places that contain it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from diplograph.extract.people import Official
+from diplograph.extract.regions import Region
+from diplograph.extract.rules import phrase_pattern, rules
+from diplograph.extract.text import Article, Sentence
+
+Pairs = dict[frozenset[str], tuple[Region, Region, Sentence]]  # {ids} → (anchor, partner, where)
+
+
+def body_mentions(region: Region) -> int:
+    return len([m for m in region.mentions if not m.caption])
+
+
+def home_region(local: list[Region]) -> Region:
+    """The sub-national region the article is most about: the most named of those that are, or
+    may be, Indonesian; an Indonesian one on a tie."""
+    return max(
+        local,
+        key=lambda r: (
+            r.country in ("indonesia", None),
+            body_mentions(r),
+            r.country == "indonesia",
+        ),
+    )
+
+
+def may_pair(a: Region, b: Region) -> bool:
+    if a.id == b.id or a.id == b.located_in or b.id == a.located_in:
+        return False
+    return not (a.country and b.country and a.country == b.country)
+
+
+def _anchor(named: list[Region], home: Region, implied: set[str]) -> Region:
+    """The home if the sentence names it (or one of its officials); else the region of the
+    sentence named most in the article, if it is named more than once and may be paired with
+    another of the sentence; else the home ("its partners are X, Y and Z")."""
+    if home in named or home.id in implied or len(named) == 1:
+        return home
+    best = max(named, key=lambda r: (body_mentions(r), -named.index(r)))
+    if body_mentions(best) > 1 and any(may_pair(best, r) for r in named):
+        return best
+    return home
+
+
+def sentence_pairs(
+    sentences: list[Sentence],
+    named_in,  # type: ignore[no-untyped-def]
+    home: Region,
+    parents: set[str | None],
+    officials: list[Official],
+) -> Pairs:
+    """The pairs the partnership sentences name; `named_in(sentence)` gives its regions. A
+    sentence that names an official of the home speaks for the home ("Kuala Lumpur is the
+    third sister city under Pramono's tenure, after Chungcheongnam-do and Heidelberg")."""
+    pairs: Pairs = {}
+    for sentence in sentences:
+        named = [r for r in named_in(sentence) if r.id not in parents]
+        if not named:
+            continue
+        anchor = _anchor(named, home, _officials_named(sentence, officials))
+        for region in named:
+            if region is not anchor and may_pair(anchor, region):
+                pairs.setdefault(frozenset({anchor.id, region.id}), (anchor, region, sentence))
+    return pairs
+
+
+def _officials_named(sentence: Sentence, officials: list[Official]) -> set[str]:
+    """The regions whose officials a sentence names by one of their names ("Pramono's")."""
+    regions = set()
+    for official in officials:
+        words = [w for w in official.name.split() if len(w) >= 4]
+        if official.region and any(re.search(rf"\b{re.escape(w)}\b", sentence.text) for w in words):
+            regions.add(official.region)
+    return regions
+
+
+def cooperation_pairs(
+    article: Article,
+    sentences: list[Sentence],
+    named_in,  # type: ignore[no-untyped-def]
+    home: Region,
+    parents: set[str | None],
+    *,
+    foreign_only: bool,
+) -> Pairs:
+    """Pairs from sentences about cooperation that name the home ("kerja sama … antara
+    Kabupaten X dan Kota Y", "kerja sama Pemprov Jabar bersama Australia Selatan"). With
+    `foreign_only`, only partners known to be in another country than the home."""
+    words = phrase_pattern(rules("partnerships")["cooperation_words"])
+    pairs: Pairs = {}
+    for sentence in sentences:
+        named = named_in(sentence)
+        if home not in named or not words.search(sentence.text):
+            continue
+        if foreign_only and sentence.caption:
+            continue
+        for region in named:
+            if region.id in parents or not may_pair(home, region):
+                continue
+            if foreign_only and region.country in (None, "indonesia", home.country):
+                continue
+            pairs.setdefault(frozenset({home.id, region.id}), (home, region, sentence))
+    return pairs
