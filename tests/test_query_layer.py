@@ -262,3 +262,29 @@ def test_term_python_values() -> None:
         == "2025-06-12"
     )
     assert Term("uri", "https://w3id.org/diplograph/id/region/batang").display() == "region/batang"
+
+
+def test_constants_written_out_for_a_fast_start_match_their_sources() -> None:
+    """The command line and the query layer spell out a few constants instead of importing the
+    modules that define them (which load rdflib or owlready2); they must stay the same."""
+    from diplograph.cli import build_commands, network_commands, reason_commands
+    from diplograph.export import RDF_FORMATS
+    from diplograph.namespaces import BASE
+    from diplograph.network.paths import VIA_CHOICES
+    from diplograph.reasoning.owl import DEFAULT_TIMEOUT
+    from diplograph.results import BASE as RESULTS_BASE
+
+    assert RESULTS_BASE == BASE
+    assert tuple(RDF_FORMATS) == build_commands.RDF_FORMAT_NAMES
+    assert network_commands.VIA_CHOICES == VIA_CHOICES
+    assert reason_commands.DEFAULT_TIMEOUT == DEFAULT_TIMEOUT
+
+
+def test_importing_the_command_line_loads_no_rdf_or_owl_library() -> None:
+    code = (
+        "import sys, diplograph, diplograph.cli; "
+        "print(sorted(m for m in ('rdflib', 'owlready2', 'pyoxigraph', 'networkx') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -12,21 +12,35 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import quote
 
-from diplograph.namespaces import BASE
-from diplograph.records import values
-from diplograph.records.schema import SECTIONS
-from diplograph.results import XSD, Term
+from diplograph.results import BASE, XSD, Term
 
-# Parameter kinds naming instances: kind → IRI segment under …/id/.
-INSTANCE_KINDS: dict[str, str] = {s.segment: s.segment for s in SECTIONS} | {"source": "source"}
-for _alias, _segment in (("organisation", "org"), ("government", "government")):
-    INSTANCE_KINDS[_alias] = _segment
 # Parameter kinds naming SKOS concepts: kind → scheme under …/vocab/.
 CONCEPT_KINDS = {"field": "field", "stage": "stage", "status": "status", "level": "admin-level"}
 OTHER_KINDS = ("entity", "iri", "graph", "date", "text", "integer")
-KINDS = (*sorted(INSTANCE_KINDS), *sorted(CONCEPT_KINDS), *OTHER_KINDS)
+
+
+@cache
+def instance_kinds() -> dict[str, str]:
+    """Parameter kinds naming instances: kind → IRI segment under …/id/ (the record sections).
+
+    Worked out on first use: the record schema imports rdflib, which importing this module
+    (and so ``diplograph`` and its command line) should not."""
+    from diplograph.records.schema import SECTIONS
+
+    kinds = {s.segment: s.segment for s in SECTIONS} | {"source": "source"}
+    for alias, segment in (("organisation", "org"), ("government", "government")):
+        kinds[alias] = segment
+    return kinds
+
+
+@cache
+def kinds() -> tuple[str, ...]:
+    """Every parameter kind a ``# param:`` header may name."""
+    return (*sorted(instance_kinds()), *sorted(CONCEPT_KINDS), *OTHER_KINDS)
+
 
 PREFIXES = {
     "diplo": BASE + "ontology#",
@@ -98,6 +112,8 @@ def to_term(param: Param, value: str) -> Term:
         except ValueError:
             raise ParameterError(f"{param.name}: {value!r} is not a whole number") from None
     if kind == "date":
+        from diplograph.records import values
+
         if text.lower() == "today":
             text = datetime.date.today().isoformat()
         try:
@@ -108,8 +124,9 @@ def to_term(param: Param, value: str) -> Term:
     expanded = _expand(text)
     if expanded is not None:
         return Term("uri", expanded)
-    if kind in INSTANCE_KINDS:
-        segment = INSTANCE_KINDS[kind]
+    instances = instance_kinds()
+    if kind in instances:
+        segment = instances[kind]
         local = text.removeprefix(segment + "/")
         return Term("uri", f"{BASE}id/{segment}/{_iri_part(local)}")
     if kind in CONCEPT_KINDS:
@@ -118,7 +135,7 @@ def to_term(param: Param, value: str) -> Term:
         return Term("uri", BASE + "graph/" + "/".join(_iri_part(p) for p in text.split("/")))
     if kind == "entity":
         parts = text.split("/")
-        if len(parts) == 2 and parts[0] in INSTANCE_KINDS.values():
+        if len(parts) == 2 and parts[0] in instances.values():
             return Term("uri", f"{BASE}id/{parts[0]}/{_iri_part(parts[1])}")
         raise ParameterError(
             f"{param.name}: give the entity as segment/id (e.g. region/batang, "
@@ -130,7 +147,7 @@ def to_term(param: Param, value: str) -> Term:
 def entity_candidates(value: str) -> list[Term]:
     """The IRIs a bare id could name, one per instance segment (``batang`` → region/batang…)."""
     local = _iri_part(value.strip())
-    segments = sorted(set(INSTANCE_KINDS.values()))
+    segments = sorted(set(instance_kinds().values()))
     return [Term("uri", f"{BASE}id/{segment}/{local}") for segment in segments]
 
 

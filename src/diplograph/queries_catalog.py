@@ -10,7 +10,7 @@ A header is the block of comment lines at the top of the file::
     # lists: ?fields ?sources
     # example: region=batang
 
-``param`` gives the variable, its kind (see ``diplograph.params.KINDS``), a description, and
+``param`` gives the variable, its kind (see ``diplograph.params.kinds()``), a description, and
 either ``(default: …)``, ``(optional)`` (left unbound when not given) or nothing (required).
 ``lists`` names columns built with ``GROUP_CONCAT(…; separator=" | ")`` whose items are sorted
 so that every engine prints them alike. ``example`` gives the parameters of the documented
@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from diplograph.params import KINDS, Param
+from diplograph.params import Param, kinds
 
 LIST_SEPARATOR = " | "
 HEADER_KEYS = ("title", "description", "param", "lists", "example")
@@ -96,8 +96,10 @@ def _parse_param(value: str, where: str) -> Param:
             f"{where}: param: write '?name kind — description (default: value)', got {value!r}"
         )
     kind = match.group("kind")
-    if kind not in KINDS:
-        raise QueryHeaderError(f"{where}: param: unknown kind {kind!r}; kinds: {', '.join(KINDS)}")
+    if kind not in kinds():
+        raise QueryHeaderError(
+            f"{where}: param: unknown kind {kind!r}; kinds: {', '.join(kinds())}"
+        )
     text = match.group("text").strip()
     default, optional = None, False
     found = _DEFAULT.search(text)

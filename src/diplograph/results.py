@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
 
-from diplograph.namespaces import BASE
-
+# The same as ``diplograph.namespaces.BASE``, written out: that module imports rdflib, which
+# the query layer (and so ``import diplograph``) does not need.
+BASE = "https://w3id.org/diplograph/"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 

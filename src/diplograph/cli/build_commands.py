@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from diplograph.build import build, compile_dataset
-from diplograph.check import ChecksFailed
 from diplograph.cli.common import (
     EXIT_ERROR,
     EXIT_VIOLATIONS,
@@ -19,12 +17,19 @@ from diplograph.cli.common import (
     project_from,
     write_output,
 )
-from diplograph.export import RDF_FORMATS, NotBuilt, export_rdf
-from diplograph.network.export import NETWORK_FORMATS, export_built_network
-from diplograph.records.model import RecordsInvalid
+from diplograph.network.export import NETWORK_FORMATS
+
+if TYPE_CHECKING:  # the build, its checks and the RDF export load rdflib: imported when they run
+    from diplograph.check import ChecksFailed
+    from diplograph.records.model import RecordsInvalid
+
+# The keys of ``diplograph.export.RDF_FORMATS``, for the help text (tests check they match).
+RDF_FORMAT_NAMES = ("turtle", "ntriples", "jsonld", "trig", "nquads")
 
 
 def _report(exc: RecordsInvalid | ChecksFailed) -> None:
+    from diplograph.records.model import RecordsInvalid
+
     items = exc.problems if isinstance(exc, RecordsInvalid) else exc.violations
     for item in items:
         err.print(str(item), markup=False)
@@ -39,6 +44,10 @@ def build_command(
     ] = False,
 ) -> None:
     """Build the graph: records → validated, checked dataset → graph/build/dataset (+ store)."""
+    from diplograph.build import build
+    from diplograph.check import ChecksFailed
+    from diplograph.records.model import RecordsInvalid
+
     proj = project_from(project)
     try:
         with progress("building") as step:
@@ -63,6 +72,10 @@ def validate_command(project: ProjectOption = None) -> None:
 
     Exit codes: 0 conformant, 1 problems or violations found, 2 error.
     """
+    from diplograph.build import compile_dataset
+    from diplograph.check import ChecksFailed
+    from diplograph.records.model import RecordsInvalid
+
     proj = project_from(project)
     try:
         with progress("validating") as step:
@@ -79,13 +92,16 @@ def export_command(
     fmt: Annotated[
         str,
         typer.Option(
-            "--format", "-f", help=f"One of: {', '.join([*RDF_FORMATS, *NETWORK_FORMATS])}."
+            "--format", "-f", help=f"One of: {', '.join([*RDF_FORMAT_NAMES, *NETWORK_FORMATS])}."
         ),
     ] = "trig",
     out: OutOption = None,
     project: ProjectOption = None,
 ) -> None:
     """Write the last build in an RDF format (standard output without --out)."""
+    from diplograph.export import NotBuilt, export_rdf
+    from diplograph.network.export import export_built_network
+
     proj = project_from(project)
     try:
         network = fmt in NETWORK_FORMATS  # the entity network, for Gephi and the like

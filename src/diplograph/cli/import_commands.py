@@ -3,28 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-import yaml
 
 from diplograph.cli.common import ProjectOption, err, fail, progress, project_from
-from diplograph.convert import records_to_dataset
-from diplograph.imports.config import (
-    ImportConfigError,
-    ImportSpec,
-    check_mapping,
-    config_path,
-    load_config,
-    parse_mapping,
-)
-from diplograph.imports.names import slug
-from diplograph.imports.pipeline import add_imports, add_reference_files, run_import
-from diplograph.imports.resolve import RegionIndex
-from diplograph.imports.result import ImportResult
 from diplograph.project import Project
-from diplograph.records.load import load_records
-from diplograph.records.model import RecordsInvalid
+
+if TYPE_CHECKING:  # the importers load rdflib and the records: imported when a command runs
+    from diplograph.imports.config import ImportSpec
+    from diplograph.imports.resolve import RegionIndex
+    from diplograph.imports.result import ImportResult
 
 group = typer.Typer(help="Bring outside data in: Wikidata P190 pairs, any CSV/TSV of pairs.")
 
@@ -53,6 +42,11 @@ def _show(result: ImportResult, limit: int = 20) -> None:
 
 
 def _index(project: Project) -> RegionIndex:
+    from diplograph.convert import records_to_dataset
+    from diplograph.imports.pipeline import add_imports, add_reference_files
+    from diplograph.imports.resolve import RegionIndex
+    from diplograph.records.load import load_records
+
     dataset = records_to_dataset(load_records(project), project)
     add_reference_files(dataset, project)
     add_imports(dataset, project)
@@ -68,6 +62,10 @@ def _relative(project: Project, path: Path) -> str:
 
 def append_to_config(project: Project, entry: dict) -> Path:
     """Add an entry to ``graph/imports.yaml``, keeping the file's comments; written atomically."""
+    import yaml
+
+    from diplograph.imports.config import ImportConfigError, config_path, load_config
+
     path = config_path(project)
     if entry["id"] in {spec.id for spec in load_config(project)}:
         raise ImportConfigError(f"{path}: an import with id {entry['id']!r} is already listed")
@@ -88,6 +86,10 @@ def append_to_config(project: Project, entry: dict) -> Path:
 
 
 def _run(project: Project, spec: ImportSpec, entry: dict, dry_run: bool) -> None:
+    from diplograph.imports.config import ImportConfigError
+    from diplograph.imports.pipeline import run_import
+    from diplograph.records.model import RecordsInvalid
+
     try:
         with progress(f"importing {spec.id}") as step:
             step("resolving against the curated records and earlier imports")
@@ -111,6 +113,8 @@ def wikidata_command(
     project: ProjectOption = None,
 ) -> None:
     """Import Wikidata P190 twinning statements: one partnership per pair of items."""
+    from diplograph.imports.config import ImportSpec
+
     proj = project_from(project)
     import_id = import_id or "wikidata-p190"
     entry = {"id": import_id, "format": "wikidata-p190"}
@@ -151,6 +155,16 @@ def pairs_command(
     project: ProjectOption = None,
 ) -> None:
     """Import any CSV/TSV of city pairs through a column mapping."""
+    import yaml
+
+    from diplograph.imports.config import (
+        ImportConfigError,
+        ImportSpec,
+        check_mapping,
+        parse_mapping,
+    )
+    from diplograph.imports.names import slug
+
     proj = project_from(project)
     try:
         if (mapping is None) == (map_file is None):
@@ -188,6 +202,12 @@ def pairs_command(
 
 def report_command(project: ProjectOption = None) -> None:
     """Run the imports of graph/imports.yaml (writing nothing) and report on each."""
+    from diplograph.convert import records_to_dataset
+    from diplograph.imports.config import ImportConfigError, config_path
+    from diplograph.imports.pipeline import add_imports, add_reference_files
+    from diplograph.records.load import load_records
+    from diplograph.records.model import RecordsInvalid
+
     proj = project_from(project)
     try:
         dataset = records_to_dataset(load_records(proj), proj)

@@ -9,9 +9,11 @@ import typer
 from rich.table import Table
 
 from diplograph.cli.common import ProjectOption, err, fail, out, progress, project_from
-from diplograph.export import NotBuilt
-from diplograph.network.paths import VIA_CHOICES, PathError, explained_path
 from diplograph.project import Project
+
+# ``diplograph.network.paths.VIA_CHOICES`` (tests check they match), written out: the network
+# modules import rdflib, which starting the command line should not.
+VIA_CHOICES: tuple[str, ...] = ("any", "partnership-only")
 
 if TYPE_CHECKING:
     from diplograph.network.analytics import Ranked
@@ -27,6 +29,7 @@ network_app = typer.Typer(
 
 
 def _entities(project: Project):  # type: ignore[no-untyped-def]
+    from diplograph.export import NotBuilt
     from diplograph.network.built import read_built
     from diplograph.network.projection import entity_graph
 
@@ -106,6 +109,8 @@ def path_command(
     if via not in VIA_CHOICES:
         fail(f"unknown --via {via!r}; choose one of {', '.join(VIA_CHOICES)}")
     entities = _entities(project_from(project))
+    from diplograph.network.paths import PathError, explained_path
+
     try:
         path = explained_path(entities, start, end, via)  # type: ignore[arg-type]
     except PathError as exc:

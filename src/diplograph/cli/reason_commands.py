@@ -5,7 +5,7 @@ Exit codes: 0 done, 1 the data contradicts the ontology, 2 error (no build, reas
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,18 +17,14 @@ from diplograph.cli.common import (
     progress,
     project_from,
 )
-from diplograph.export import NotBuilt
-from diplograph.project import Project
-from diplograph.reasoning import (
-    ENGINES,
-    Inconsistent,
-    Inference,
-    ReasonerTimeout,
-    ReasoningError,
-    inferred_path,
-    reason_project,
-)
-from diplograph.reasoning.owl import DEFAULT_TIMEOUT
+
+if TYPE_CHECKING:  # the reasoners load rdflib and owlready2: imported when reasoning runs
+    from diplograph.project import Project
+    from diplograph.reasoning import Inference
+
+# ``diplograph.reasoning.owl.DEFAULT_TIMEOUT`` (tests check they match), written out so that the
+# command line starts without importing owlready2.
+DEFAULT_TIMEOUT = 120.0
 
 EngineOption = Annotated[
     str,
@@ -54,6 +50,16 @@ FallbackOption = Annotated[
 
 def run_reasoning(proj: Project, engine: str, timeout: float, fallback: bool) -> Inference:
     """Reason and report like ``diplograph reason`` does (shared with ``build --reason``)."""
+    from diplograph.export import NotBuilt
+    from diplograph.reasoning import (
+        ENGINES,
+        Inconsistent,
+        ReasonerTimeout,
+        ReasoningError,
+        inferred_path,
+        reason_project,
+    )
+
     if engine not in ENGINES:
         fail(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     try:
