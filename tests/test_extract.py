@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import shutil
 import subprocess
@@ -227,7 +228,7 @@ def test_an_official_of_the_home_makes_a_sentence_speak_for_it(gazetteer: Gazett
         "Colville in USA.\n"
     )
     x = extract(text, gazetteer, published=parse_published("2026-08-05"))
-    assert _pairs(x) == {frozenset({"jakarta", c}) for c in ("riverton", "amberton", "colville")}
+    assert _pairs(x) == {frozenset({"id-jk", c}) for c in ("riverton", "amberton", "colville")}
 
 
 def test_multi_word_english_names_and_possessives(gazetteer: Gazetteer) -> None:
@@ -326,6 +327,144 @@ def test_stages_between_loi_and_signing_and_dates_of_the_nearest_cue(
         ("central-verification", None),
         ("signed", None),
     ]
+
+
+def test_bare_names_in_partnership_constructions_are_flagged_places(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nKerja sama sister city antara Kupang dan Riverbend kembali dihidupkan.\n"
+        "The Amberton-Colville Sister City MoU was renewed.\n"
+        "Wali Kota Budi Santosa menyambut tamu dari Kota Kembar itu.\n"
+    )
+    x = extract(text, gazetteer)
+    assert _pairs(x) == {frozenset({"kupang", "riverbend"}), frozenset({"amberton", "colville"})}
+    regions = {r.id: r for r in x.regions}
+    assert regions["kupang"].country == "indonesia" and regions["kupang"].located_in == "id-nt"
+    assert any("construction" in f for m in regions["riverbend"].mentions for f in m.flags)
+    assert "budi" not in regions and "kembar" not in regions  # a person, a kind word
+
+
+def test_english_province_names_and_foreign_admin_words(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nWest Java and Namsan-gun signed a sister province Letter of Intent.\n"
+        "Central Java also met Riverton County officials about a sister city.\n"
+        "Jakarta Post reported that Jakarta and Moscow renewed their sister city MoU.\n"
+    )
+    x = extract(text, gazetteer)
+    regions = {r.id: r for r in x.regions}
+    assert {"id-jb", "central-java", "id-jk", "ru-mow"} <= set(regions)
+    assert regions["namsan-gun"].level == "regency" and regions["riverton"].level == "regency"
+    assert frozenset({"id-jb", "namsan-gun"}) in _pairs(x)
+    assert frozenset({"id-jk", "ru-mow"}) in _pairs(x)
+    assert not any(m.end - m.start > 7 and m.name == "Jakarta" for m in regions["id-jk"].mentions)
+
+
+def test_persons_after_titles_and_newspapers_are_not_places(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nWali Kota Budi Santosa dan Wali Kota Riverbend, Tom Baker, menjajaki "
+        "sister city. Bupati Sukamaju Dewi Lestari Putri hadir, kata Riau Pos.\n"
+    )
+    x = extract(text, gazetteer)
+    ids = {r.id for r in x.regions}
+    assert "riverbend" in ids and "sukamaju" in ids
+    assert not {"budi", "budi-santosa", "id-ri"} & ids
+    assert {o.name for o in x.officials} >= {"Budi Santosa", "Tom Baker", "Dewi Lestari Putri"}
+
+
+def test_more_titles_offices_seats_degrees_and_nicknames(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nKota Sukamaju menjajaki sister city dengan Kota Riverbend, Kanada. Hadir "
+        "Kepala Dinas Pekerjaan Umum (PU) Sukamaju Andi Wijaya, Asisten I Sekretariat Daerah "
+        "(Setda) Sukamaju Rina, dan Wali Kota (Wako) Sukamaju Dr H Firdaus ST MT.\n"
+        'The Tourism Dept. Head, Catur Wibowo, and Mayor Moh. Ramdhan "Danny" Putra attended, '
+        "as did the Canadian Consul General in Sukamaju, Daniel Roy.\n"
+    )
+    x = extract(text, gazetteer)
+    names = {o.name for o in x.officials}
+    assert {"Andi Wijaya", "Rina", "Firdaus", "Catur Wibowo", "Daniel Roy"} <= names
+    assert "Moh. Ramdhan Putra" in names
+
+
+def test_undated_stages_stay_in_the_draft_flagged_and_validate(tmp_path: Path) -> None:
+    for part in ("ontology", "graph/records", "graph/reference"):
+        shutil.copytree(REPO / part, tmp_path / part)
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "Judul Uji\nKota Sukamaju dan Kota Riverbend, Kanada, menandatangani LoI sister city. "
+        "Kedua kota berencana menandatangani MoU sister city dalam waktu dekat.\n",
+        encoding="utf-8",
+    )
+    project = Project(tmp_path)
+    record, _ = draft_article(project, article)  # no date at all: reached by the draft's day
+    stage = {s["stage"]: s for s in record["partnerships"][0]["stages"]}["letter-of-intent"]
+    assert stage["reached_by"] == dt.date.today().isoformat() and stage["note"]
+    record, _ = draft_article(project, article, published="2026-03-01")
+    (partnership,) = record["partnerships"]
+    stages = {s["stage"]: s for s in partnership["stages"]}
+    assert stages["letter-of-intent"]["reached_by"] == "2026-03-01"
+    assert stages["signed"]["planned_date"] == 2026 and "review" in stages["signed"]["note"]
+    flagged = [v for v in record["extraction"]["values"] if v["kind"] == "stage"]
+    assert flagged and all(v["confidence"] <= 0.4 and v["flags"] for v in flagged)
+    reviewed = yaml.safe_dump(strip_review(record), allow_unicode=True, sort_keys=False)
+    (tmp_path / "graph" / "records" / "draft.yaml").write_text(reviewed, encoding="utf-8")
+    for name in SOURCES:  # the curated records quote the source texts
+        (tmp_path / "graph" / "sources").mkdir(exist_ok=True)
+        shutil.copy(REPO / "graph" / "sources" / name, tmp_path / "graph" / "sources" / name)
+    assert any(r.path.name == "draft.yaml" and r.entities for r in load_records(project))
+
+
+def test_english_month_first_days_year_phrases_captions_and_range_ends(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nThe Sukamaju governor leaves for Riverbend City today (8/2) to sign a sister "
+        "city MoU, after a Letter of Intent signed at the end of 2020.\n"
+    )
+    x = extract(text, gazetteer, language="en", published=parse_published("2026-08-02"))
+    assert "2026-08-02" in {d.value for d in x.dates} and "2026-02-08" not in {
+        d.value for d in x.dates
+    }
+    assert {e.date for e in x.events} == {"2026-08-02"}
+    (p,) = x.partnerships
+    assert ("letter-of-intent", "2020") in {(s.stage, s.date) for s in p.stages}
+    text = (
+        "Judul Uji\nFoto: Bupati Sukamaju saat kunjungan, 10 Maret 2024.\n"
+        "Kunjungan Bupati Sukamaju ke Kota Riverbend, Kanada, untuk sister city berlangsung "
+        "Senin (13/1) hingga Jumat (17/1).\n"
+    )
+    x = extract(text, gazetteer, published=parse_published("2025-01-20"))
+    assert {e.date for e in x.events} == {"2025-01-13"}
+
+
+def test_offers_dated_signings_and_provinces_after_of(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nProvinsi Sumatera Barat ditawari kerja sama sister province dengan "
+        "Provinsi Riverland.\nWest Java and Weihai City of Shandong Province are sister "
+        "provinces. Nota kesepahaman West Java dan Amberton dilakukan Selasa (9/7/2019).\n"
+    )
+    x = extract(text, gazetteer)
+    stages = {(p.partner.id, s.stage) for p in x.partnerships for s in p.stages}
+    assert ("riverland", "exploration") in stages
+    assert frozenset({"id-jb", "weihai"}) in _pairs(x)
+    assert not any("cn-sd" in pair for pair in _pairs(x))  # Shandong only locates Weihai
+    assert ("signing", "2019-07-09") in {(e.kinds[0], e.date) for e in x.events}
+
+
+def test_fields_of_the_cooperation_go_to_the_one_partnership_with_a_step(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nRiverbend City signed a friendship city letter of intent with Kupang. "
+        "Riverbend City also has friendship city ties with Amberton in Canada.\n"
+        "The mayor hoped the cooperation would grow, focusing on tourism and education.\n"
+    )
+    x = extract(text, gazetteer, language="en")
+    fields = {
+        frozenset({p.home.id, p.partner.id}): {f.value for f in p.fields} for p in x.partnerships
+    }
+    assert fields[frozenset({"kupang", "riverbend"})] == {"education", "tourism"}
+    assert fields[frozenset({"riverbend", "amberton"})] == set()
 
 
 # -- the source articles ----------------------------------------------------------------------

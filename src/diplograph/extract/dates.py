@@ -107,7 +107,9 @@ def find_dates(article: Article, language: str, published: Published | None) -> 
                 continue
             if name == "month_day" and not (match["year"] or match["month"][0].isupper()):
                 continue  # "may 5" is not a date; "May 5", "Feb 7" are
-            item = _resolve(name, match, months, weekdays, published, years)
+            item = _resolve(name, match.groupdict(), months, weekdays, published, years)
+            if name == "numeric" and language == "en" and not match["year"]:
+                item = _month_first(item, match, months, weekdays, published, years)
             if item is None:
                 continue
             value, confidence, flags, extra = item
@@ -141,13 +143,12 @@ def find_dates(article: Article, language: str, published: Published | None) -> 
 
 def _resolve(
     name: str,
-    match: re.Match[str],
+    groups: dict[str, str | None],
     months: dict[str, int],
     weekdays: dict[str, int],
     published: Published | None,
     years: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> tuple[str | None, float, list[str], dict[str, object]] | None:
-    groups = match.groupdict()
     flags: list[str] = []
     extra: dict[str, object] = {"form": name}
     if name == "year":
@@ -186,6 +187,35 @@ def _resolve(
         flags.append(f"the weekday written does not match {date.isoformat()}")
         confidence = min(confidence, 0.5)
     return date.isoformat(), confidence, flags, extra
+
+
+def _month_first(item, match, months, weekdays, published, years):  # type: ignore[no-untyped-def]
+    """English text may write a day without a year month first ("today (8/2)" for 2 August,
+    "(2/13)"): read it so when the day-first reading is no date, or when the month-first one
+    fits the weekday written or lies nearer the publication date. The choice is flagged."""
+    groups = match.groupdict()
+    day, month = int(groups["day"]), int(groups["month"])
+    if day > 12 and month <= 12 and item is not None and item[0] is not None:
+        return item  # "27/11": only day-first is a date
+
+    swapped = {**groups, "day": groups["month"], "month": groups["day"]}
+    other = _resolve("numeric", swapped, months, weekdays, published, years)
+    if other is None or other[0] is None:
+        return item
+    if item is None or item[0] is None:
+        better = True
+    elif groups.get("weekday") and "weekday written" in " ".join(item[2]):
+        better = "weekday written" not in " ".join(other[2])
+    elif published is not None and published.date is not None:
+        distance = [abs((dt.date.fromisoformat(v[0]) - published.date).days) for v in (item, other)]
+        better = distance[1] < distance[0]
+    else:
+        better = False
+    if not better:
+        return item
+    value, confidence, flags, extra = other
+    flags = [*flags, f"read month first ({groups['day']}/{groups['month']} as month/day, English)"]
+    return value, min(confidence, 0.7), flags, extra
 
 
 def _guess_year(

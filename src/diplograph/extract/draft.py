@@ -7,6 +7,7 @@ The record sections hold only what the record format allows, so that after revie
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from typing import Any
@@ -66,17 +67,13 @@ def draft_record(x: Extraction, gazetteer: Gazetteer, text_path: str) -> dict[st
         stages = []
         for stage in p.stages:
             entry: dict[str, Any] = {"stage": stage.stage}
-            if stage.status == "planned":
-                if not stage.date:
-                    continue
-                entry["planned_date"] = stage.date
-            elif stage.date:
-                entry["date"] = stage.date
-            elif event_date or source_date:
-                entry["reached_by"] = event_date or source_date
-            else:
+            if stage.date:
+                entry["planned_date" if stage.status == "planned" else "date"] = stage.date
+            elif not _undated_stage(entry, stage, event_date or source_date, x):
                 continue
             entry["quote"] = stage.evidence.quote
+            if stage.note:
+                entry["note"] = stage.note
             stages.append(entry)
         if stages:
             item["stages"] = stages
@@ -230,6 +227,37 @@ def draft_record(x: Extraction, gazetteer: Gazetteer, text_path: str) -> dict[st
     return record
 
 
+def _undated_stage(
+    entry: dict[str, Any], stage: Any, known_date: str | None, x: Extraction
+) -> bool:
+    """Give a stage the article dates nowhere a date the record format accepts, flagged for
+    review: a past step is reached by the event's or publication date, else by the day of
+    the draft (true of anything the article reports as done); a planned step takes the year
+    of that date, else the latest year the article names. False if there is none."""
+    if stage.status == "planned":
+        years = sorted(d.value[:4] for d in x.dates if d.value and not d.extra.get("dateline"))
+        year = known_date[:4] if known_date else (years[-1] if years else None)
+        if year is None:
+            return False
+        entry["planned_date"] = int(year)
+        stage.note = (
+            f"planned; the article gives no date: {year} is the article's year, "
+            "correct or remove it on review"
+        )
+    elif known_date:
+        entry["reached_by"] = known_date
+        stage.note = f"the article gives no date: reached by {known_date} (check on review)"
+    else:
+        today = dt.date.today().isoformat()
+        entry["reached_by"] = today
+        stage.note = (
+            f"the article gives no date: reached by {today}, the day of this draft at the "
+            "latest (find the real date on review)"
+        )
+    stage.confidence = min(stage.confidence, 0.4)
+    return True
+
+
 class _Ids:
     """Ids of what the record refers to, adding entities the reference data lacks."""
 
@@ -357,6 +385,7 @@ def review_report(x: Extraction) -> dict[str, Any]:
                     },
                     **stage.evidence.as_dict(),
                     "confidence": stage.confidence,
+                    **({"flags": [stage.note]} if stage.note else {}),
                 }
             )
     regions = []

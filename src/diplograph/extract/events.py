@@ -3,13 +3,14 @@ and the investment that amounts, a firm and a target date describe together."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from diplograph.extract.model import Evidence, Found
 from diplograph.extract.orgs import Firm, Programme
 from diplograph.extract.people import Official
 from diplograph.extract.regions import Region
-from diplograph.extract.rules import phrase_pattern, rules
+from diplograph.extract.rules import alternation, phrase_pattern, rules
 from diplograph.extract.text import Article
 
 
@@ -40,9 +41,11 @@ def find_events(
             continue
         if date.extra.get("dateline"):
             continue
+        if any(_range_end(article, d, date) for d in dates):
+            continue  # "Senin (13/1) hingga Jumat (17/1)": the visit starts on the 13th
         sentence = article.sentence_at(date.evidence.start)
-        if sentence is None:
-            continue
+        if sentence is None or sentence.caption:
+            continue  # a photo caption's date is the photo's, not an event's
         kinds = [k for k, p in patterns.items() if p.search(sentence.text)]
         if not kinds:
             continue
@@ -67,6 +70,45 @@ def find_events(
             )
         )
     return sorted(events, key=lambda e: e.evidence.start)
+
+
+def signing_events(article: Article, partnerships, dates: list[Found], events: list[Event]):  # type: ignore[no-untyped-def]
+    """A letter of intent or an MoU dated to the day is a signing that day, also when its
+    sentence has no event wording ("nota kesepahaman … dilakukan …, Selasa (9/7/2019)")."""
+    known = {e.date for e in events}
+    result = list(events)
+    for partnership in partnerships:
+        for stage in partnership.stages:
+            if stage.stage not in ("letter-of-intent", "signed") or stage.status != "actual":
+                continue
+            if not stage.date or len(stage.date) != 10 or stage.date in known:
+                continue
+            sentence = article.sentence_at(stage.evidence.start)
+            date = next(
+                (
+                    d
+                    for d in dates
+                    if d.value == stage.date
+                    and sentence is not None
+                    and sentence.start <= d.evidence.start < sentence.end
+                ),
+                None,
+            )
+            if date is None:
+                continue
+            known.add(stage.date)
+            evidence = article.evidence(date.evidence.start, date.evidence.end, wide=True)
+            result.append(
+                Event(["signing"], "actual", stage.date, evidence, min(0.7, date.confidence))
+            )
+    return sorted(result, key=lambda e: e.evidence.start)
+
+
+def _range_end(article: Article, first: Found, date: Found) -> bool:
+    """Whether `date` ends a range that `first` opens ("13/1 hingga 17/1", "9 to 11 May")."""
+    between = article.text[first.evidence.end : date.evidence.start]
+    words = alternation(rules("dates")["range_words"])
+    return first is not date and bool(re.fullmatch(rf"\s*(?:{words})\s*", between, re.IGNORECASE))
 
 
 @dataclass

@@ -23,6 +23,9 @@ def find_fields(
             continue
         named = {r.id for r in _named(sentence, regions)}
         targets = [p for p in partnerships if p.partner.id in named or len(partnerships) == 1]
+        staged = [p for p in partnerships if p.stages]
+        if not targets and not named and len(staged) == 1:
+            targets = staged  # "the cooperation …" of an article about one new step
         taken: list[tuple[int, int]] = []
         matches = [
             (field_id, sentence.start + m.start(), sentence.start + m.end())

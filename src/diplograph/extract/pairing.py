@@ -71,11 +71,33 @@ def sentence_pairs(
         named = [r for r in named_in(sentence) if r.id not in parents]
         if not named:
             continue
+        explicit = _construction_pairs(sentence, named)
+        for a, b in explicit:
+            pairs.setdefault(frozenset({a.id, b.id}), (a, b, sentence))
+        paired = {r.id for pair in explicit for r in pair}
         anchor = _anchor(named, home, _officials_named(sentence, officials))
         for region in named:
+            if region.id in paired and anchor.id not in paired:
+                continue  # "the Amberton-Colville MoU": paired with each other, not the home
             if region is not anchor and may_pair(anchor, region):
                 pairs.setdefault(frozenset({anchor.id, region.id}), (anchor, region, sentence))
     return pairs
+
+
+def _construction_pairs(sentence: Sentence, named: list[Region]) -> list[tuple[Region, Region]]:
+    """The pairs a construction of the sentence names explicitly ("antara X dan Y", "X–Y")."""
+    at = {m.start: r for r in named for m in r.mentions}
+    result = []
+    for region in named:
+        for m in region.mentions:
+            if not sentence.start <= m.start < sentence.end or m.partner_at is None:
+                continue
+            other = at.get(m.partner_at)
+            if other is None or not may_pair(region, other):
+                continue
+            if (other, region) not in result and (region, other) not in result:
+                result.append((region, other))
+    return result
 
 
 def _officials_named(sentence: Sentence, officials: list[Official]) -> set[str]:

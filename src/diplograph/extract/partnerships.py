@@ -31,6 +31,7 @@ class Stage:
     evidence: Evidence
     confidence: float
     signing: bool = False
+    note: str | None = None  # why the draft's date of it needs review
 
 
 @dataclass

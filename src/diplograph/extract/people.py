@@ -18,9 +18,20 @@ def _name_word() -> str:
     another name word, or a particle of Balinese names ("I Ketut")."""
     particles = alternation(rules("posts")["name_particles"])
     return (
-        rf"(?:[A-Z]\.|[A-Z][a-z][\w'’\-]*|[A-Z]{{2,}}(?=\s+[A-Z][a-z])"
+        rf"(?:[A-Z]\.|[A-Z][a-z][\w'’\-]*|[A-Z]{{1,}}(?=\s+[A-Z][a-z])"
         rf"|(?:{particles})(?=\s+[A-Z][a-z]))"
     )
+
+
+NICKNAME = r"(?:[ \t]+[\"“][A-Z][\w'’]*[\"”])"  # 'Moh. Ramdhan "Danny" Pomanto'
+OFFICE_WORD = r"(?:[A-Z][\w.]*|dan|and|of|&)"
+# The name of an office up to a comma ("Menteri Lingkungan Hidup dan Kehutanan, X") or up to
+# its bracketed abbreviation ("Kepala Dinas Pekerjaan Umum (PUPR) Pekanbaru X", also twice:
+# "Kepala Bagian Humas (Kabag Humas) Sekretariat Kota (Setko) Pekanbaru X").
+OFFICE_COMMA = rf"{OFFICE_WORD}(?:[ \t]+{OFFICE_WORD}){{0,6}}[ \t]*,[ \t]*(?=[A-Z])"
+OFFICE_BRACKETS = (
+    rf"(?:{OFFICE_WORD}(?:[ \t]+{OFFICE_WORD}){{0,7}}[ \t]*\([^)]{{1,30}}\)[ \t]*){{1,3}}(?=[A-Z])"
+)
 
 
 @dataclass
@@ -44,6 +55,7 @@ def find_officials(article: Article, regions: list[Region]) -> list[Official]:
     prefixes = alternation(config["name_prefixes"])
     honorifics = alternation(config["honorifics"])
     fillers = alternation(config["seat_fillers"])
+    degrees = set(config["degrees"])
     name_word = _name_word()
     title_starts = {w.split()[0] for t in config["titles"] for w in t["words"]}
     span_region = {span: r for r in regions for span in r.spans()}
@@ -52,9 +64,11 @@ def find_officials(article: Article, regions: list[Region]) -> list[Official]:
     taken: list[tuple[int, int]] = []
     for title in titles:
         comma = ",?" if title.get("place") == "before" else ""  # "its mayor, Drs H Sumastro"
+        if title.get("comma") == "required":  # "Dept. Head, Catur Laswanto"
+            comma = ","
         pattern = re.compile(
             rf"(?<![\w])(?P<acting>(?:{acting})\s+)?(?P<title>{alternation(title['words'])})"
-            rf"{comma}\s+(?:of\s+)?(?P<rest>)(?=[A-Z])"
+            rf"{comma}\s+(?:\([^)]{{1,20}}\)\s+)?(?:(?:of|in)\s+)?(?P<rest>)(?=[A-Z])"
         )
         for match in pattern.finditer(article.text):
             if article.in_skipped(match.start()) or any(
@@ -62,11 +76,21 @@ def find_officials(article: Article, regions: list[Region]) -> list[Official]:
             ):
                 continue
             position = match.start("rest")
-            if title.get("portfolio"):  # "Menteri Lingkungan Hidup dan Kehutanan, Dr. X"
-                office = re.match(
-                    r"(?:[A-Z][\w]*|dan|and|of|&)(?:\s+(?:[A-Z][\w]*|dan|and|of|&)){0,6}\s*,\s*(?=[A-Z])",
-                    article.text[position:],
+            if re.search(r"\sin\s+$", match.group()) and not any(
+                start == position for start, _end in span_region
+            ):
+                seat = re.match(
+                    r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}\s*,\s*", article.text[position:]
                 )
+                if seat is None:
+                    continue  # "Consul General in Sydney and …": no name follows the seat
+                position += seat.end()
+            if title.get("portfolio"):  # "Menteri Lingkungan Hidup dan Kehutanan, Dr. X"
+                office = re.match(OFFICE_COMMA, article.text[position:]) or re.match(
+                    OFFICE_BRACKETS, article.text[position:]
+                )
+                if office is None and title.get("needs_office"):
+                    continue  # "Kepala Dinas Pariwisata Budi": where the office ends is unclear
                 position += office.end() if office else 0
             seat = re.match(rf"(?:(?:{fillers})\s+)+(?=[A-Z])", article.text[position:])
             if title["level"] == "country" and seat:
@@ -76,8 +100,8 @@ def find_officials(article: Article, regions: list[Region]) -> list[Official]:
                 if start == position:
                     region, position = candidate, end
                     break
-            while True:  # places that follow ("Mataram NTB", "China,")
-                gap = re.match(r"[\s,]*", article.text[position:])
+            while True:  # places that follow ("Mataram NTB", "China,", "Australia untuk Indonesia")
+                gap = re.match(rf"[\s,]*(?:(?:{fillers})\s+)*", article.text[position:])
                 nxt = position + (gap.end() if gap else 0)
                 follow = [(s, e) for (s, e) in span_region if s == nxt]
                 if not follow:
@@ -90,27 +114,31 @@ def find_officials(article: Article, regions: list[Region]) -> list[Official]:
             gap = re.match(rf"\s*,?\s*(?:(?:{honorifics})\.?\s+)*", article.text[position:])
             position += gap.end() if gap else 0
             name_match = re.match(
-                rf"(?:(?:{prefixes})\s+)?{name_word}(?:[ \t]+{name_word}){{0,3}}",
+                rf"(?:(?:{prefixes})\s+)?{name_word}(?:{NICKNAME}?[ \t]+{name_word}){{0,3}}",
                 article.text[position:],
             )
             if not name_match:
                 continue
             words = name_match.group().split()
-            if words[0] in title_starts:
-                continue  # another title follows: its own match reads the name
+            if any(w in title_starts for w in words):
+                continue  # another title follows ("Secretary Governance Assistant, X"): its
+                # own match reads the name
             if region is not None and words and fold(words[0]) == fold(region.name.split()[-1]):
                 words = words[1:]
-            while words and words[-1] in stop:
+            while words and (words[-1] in stop or words[-1] in degrees):
                 words.pop()
             if not words or words[0] in stop or len(" ".join(words)) < 3:
                 continue
             if any(w for w in words if span_region.get((position, position + len(w))) is not None):
                 continue
             name = " ".join(words)
-            at = re.compile(r"\s+".join(map(re.escape, words))).search(article.text, position)
+            words = [w for w in words if not re.fullmatch(r'["“].*["”]', w)]  # a nickname
+            at = re.compile(f"{NICKNAME}?\\s+".join(map(re.escape, words))).search(
+                article.text, position
+            )
             if at is None:
                 continue
-            name, end = re.sub(r"\s+", " ", at.group()), at.end()
+            name, end = " ".join(words), at.end()
             taken.append((match.start(), end))
             key = fold(name)
             if key in found or any(key in k or k in key for k in found):

@@ -7,7 +7,13 @@ from dataclasses import dataclass, field
 from diplograph.extract.asides import mark_asides
 from diplograph.extract.counterparts import country_counterparts
 from diplograph.extract.dates import Published, dateline, find_dates
-from diplograph.extract.events import Event, Investment, find_events, find_investment
+from diplograph.extract.events import (
+    Event,
+    Investment,
+    find_events,
+    find_investment,
+    signing_events,
+)
 from diplograph.extract.fields import find_fields
 from diplograph.extract.gazetteer import Gazetteer
 from diplograph.extract.model import Found
@@ -87,6 +93,7 @@ def extract(
     counterparts = country_counterparts(article, regions, partnerships)
     fields = find_fields(article, language, partnerships, regions)
     events = find_events(article, dates, officials, line)
+    events = signing_events(article, partnerships, dates, events)
     home = partnerships[0].home if partnerships else None
     investment = find_investment(article, firms, quantities, dates, home, programmes)
     if not partnerships:

@@ -51,10 +51,20 @@ class Mention:
     aliases: list[str] = field(default_factory=list)
     listed_with: list[Mention] = field(default_factory=list)
     in_list: int | None = None  # the start of the list the mention is a member of
+    partner_at: int | None = None  # the other party's name in a construction ("X–Y")
+    country: str | None = None  # known without the gazetteer (an Indonesian city)
+    located_in: str | None = None
 
     @property
     def key(self) -> str:
         return name_key(self.lookup_name or self.name)
+
+
+def indonesian_cities() -> dict[str, str]:
+    """Names of Indonesian cities the reference data lacks → their province id."""
+    return {
+        name: province for province, names in rules("indonesia")["cities"].items() for name in names
+    }
 
 
 def level_group(level: str | None) -> frozenset[str] | None:
@@ -80,6 +90,7 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
     never = {w.lower() for w in config["never_places"]}
     titles = {w for t in rules("posts")["titles"] for words in t["words"] for w in words.split()}
     text = article.text
+    media = re.compile(rf"[ ]+(?:{alternation(config['media_words'])})(?![\w])")
 
     def add(name: str, start: int, end: int, **kw: object) -> Mention | None:
         words = name.split()
@@ -92,6 +103,8 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
         if name in not_regions or any(w.lower() in never for w in words):
             return None
         if kw.get("how") == "suffix" and words[-1] in stop:
+            return None
+        if media.match(text, end):  # "Riau Pos": a newspaper
             return None
         if kw.get("how") == "prefix":
             words = _trim_name(words, gazetteer, second, text)
@@ -119,6 +132,10 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
             before = article.text[max(0, match.start() - 12) : match.end("prefix")].lower()
             if any(before.endswith(p) for p in not_prefix) or not free(*match.span()):
                 continue
+            if match["prefix"].lower().endswith(" of") and re.search(
+                r"[A-Z][\w'’\-]*\s+$", article.text[max(0, match.start() - 30) : match.start()]
+            ):
+                continue  # "Weihai City of Shandong Province": "Weihai City", then its province
             prefix = re.sub(r"\s+", " ", match["prefix"])
             mention = add(
                 match["name"],
@@ -137,10 +154,19 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
         for match in pattern.finditer(article.text):
             if free(*match.span()):
                 add(match["name"], match.start(), match.end(), level=group["level"], how="suffix")
+    for group in config["hyphen_suffixes"]:
+        pattern = re.compile(
+            rf"(?<![\w\-])(?P<name>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?"
+            rf"-(?i:{alternation(group['words'])}))(?![\w\-])"
+        )
+        for match in pattern.finditer(article.text):
+            if free(*match.span()):
+                add(match["name"], match.start(), match.end(), level=group["level"], how="hyphen")
     _title_places(article, gazetteer, mentions, add, free)
     # a name found whole ("Gold Coast Mayor") is not read in parts elsewhere ("Coast")
     _repeats(article, [m for m in mentions if " " in m.name], add, free)
     _gazetteer_names(article, gazetteer, aliases, stop, add, free)
+    _constructions(article, mentions, add, free)
     _before_country(article, gazetteer, mentions, aliases, not_regions, add, free)
     _list_members(article, mentions, add, free)
     _repeats(article, mentions, add, free)
@@ -162,8 +188,11 @@ def _trim_name(words: list[str], gazetteer: Gazetteer, second: set[str], text: s
         candidate = " ".join(words[:n])
         if gazetteer.lookup(candidate):
             return words[:n]
-    if len(words) > 1 and words[1] in second:
-        return words[:2]
+    if len(words) > 1 and words[1] in second:  # "Timor Tengah Utara"
+        n = 2
+        while n < len(words) and words[n] in second:
+            n += 1
+        return words[:n]
     for n in range(len(words), 1, -1):
         candidate = " ".join(words[:n])
         if len(re.findall(re.escape(candidate), text, re.IGNORECASE)) > 1:
@@ -171,6 +200,7 @@ def _trim_name(words: list[str], gazetteer: Gazetteer, second: set[str], text: s
     return words[:1]
 
 
+CONSTRUCTION_FLAG = "a bare name read from a partnership construction: check that it is a place"
 POSSESSIVE = re.compile(r"['’]s$")
 LEADING = {"The", "the"}
 
@@ -209,6 +239,7 @@ def _title_places(article, gazetteer, mentions, add, free) -> None:  # type: ign
         t for t in rules("posts")["titles"] if t["level"] != "country" and t.get("places", True)
     ]
     known = {m.key for m in mentions}
+    cities = indonesian_cities()
     for title in titles:
         words_ = alternation(title["words"])
         before = title.get("place") == "before"  # "Jakarta Governor X", "Mayor of Bandung"
@@ -226,10 +257,104 @@ def _title_places(article, gazetteer, mentions, add, free) -> None:  # type: ign
                     break
             name = " ".join(words[:length])
             start = match.start("name")
+            known_name = name_key(name) in known or gazetteer.lookup(name) or name in cities
+            if not before and not known_name and not _name_follows(article.text, words, match):
+                continue  # "Wali Kota Eri Cahyadi": a person's name, not a place
             if free(start, start + len(name)):
                 mention = add(name, start, start + len(name), level=title["level"], how="title")
                 if mention:
                     known.add(mention.key)
+
+
+def _name_follows(text: str, words: list[str], match: re.Match[str]) -> bool:
+    """Whether a person's name follows the first word after a title: two more name words
+    ("Bupati Klaten Hamenang Wajar"), or a comma and a name ("Wali Kota Fremantle, Bradd")."""
+    if len(words) >= 3:
+        return True
+    return len(words) == 1 and bool(re.match(r"\s*,\s*[A-Z]", text[match.end("name") :]))
+
+
+def _constructions(article, mentions, add, free) -> None:  # type: ignore[no-untyped-def]
+    """Bare names in the constructions of a partnership sentence that name its parties
+    ("antara Kupang dan Palmerston", "between X and Y", "X–Y sister city", "X and Y sign",
+    "sister city dengan X"), also when neither an administrative word nor the gazetteer
+    shows them to be places. They are flagged for review."""
+    config = rules("places")
+    spec = config["constructions"]
+    cue_words = [
+        *(w for ws in rules("partnerships")["kinds"].values() for w in ws),
+        *(w for ws in rules("stages")["stages"].values() for w in ws),
+        *rules("partnerships")["cooperation_words"],
+    ]
+    cue_alt = alternation(cue_words)
+    cue = re.compile(rf"(?<![\w])(?:{cue_alt})(?![\w])", re.IGNORECASE)
+    kind_words = alternation([w for ws in rules("partnerships")["kinds"].values() for w in ws])
+    prefix_words = alternation([w for g in config["prefixes"] for w in g["words"]])
+    lead = rf"(?:the\s+)?(?:(?i:{prefix_words})\s+)?"
+    name = rf"{WORD}(?:[ ]{WORD}){{0,2}}"
+    joiner = alternation(spec["joiners"])
+    dash = r"(?:\s+[–—-]\s+|\s*[–—]\s*|-(?=[A-Z][a-z]{2}))"
+    patterns = [
+        re.compile(
+            rf"(?<![\w])(?i:{alternation(spec['between'])})\s+{lead}(?P<a>{name})"
+            rf"\s+(?i:{joiner})\s+{lead}(?P<b>{name})"
+        ),
+        # a dash pair next to a cue word ("Jakarta-Moscow Sister City", "MoU Klaten - Nanjing")
+        re.compile(
+            rf"(?<![\w\-])(?P<a>{name}){dash}(?P<b>{name})(?=\s+(?:[A-Z]\w*\s+)?(?i:{cue_alt})(?![\w]))"
+        ),
+        re.compile(rf"(?i:{cue_alt})\s+(?:\w+\s+)?(?<![\w\-])(?P<a>{name}){dash}(?P<b>{name})"),
+        re.compile(
+            rf"(?:^|(?<![\w])(?i:that|bahwa)\s+)(?:{lead})(?P<a>{name})\s+(?i:dan|and)\s+{lead}(?P<b>{name})"
+            rf"\s+(?i:{alternation(spec['pair_verbs'])})(?![\w])"
+        ),
+        re.compile(
+            rf"(?i:{kind_words})(?:\s+(?i:cooperation|ties|relations?|relationship|agreement))?"
+            rf"\s+(?i:{alternation(spec['partner_after'])})\s+{lead}(?P<b>{name})"
+        ),
+    ]
+    stop = set(config["stopwords"]) | {w for w in config["never_places"]}
+    stop |= {w for t in rules("posts")["titles"] for words in t["words"] for w in words.split()}
+    calendar = rules("dates")
+    stop |= {
+        str(w).capitalize()
+        for table in ("weekdays", "months")
+        for names in calendar[table].values()
+        for w in names
+    }
+    for sentence in article.sentences:
+        if article.in_skipped(sentence.start) or not cue.search(sentence.text):
+            continue
+        for pattern in patterns:
+            for match in pattern.finditer(sentence.text):
+                sides: dict[str, Mention] = {}
+                for group in ("a", "b"):
+                    if group not in pattern.groupindex or match[group] is None:
+                        continue
+                    words = match[group].split()
+                    start = sentence.start + match.start(group)
+                    while words and words[0] in stop:  # "Sign Jakarta-Moscow …"
+                        start += len(words.pop(0)) + 1
+                    while words and words[-1] in stop:
+                        words.pop()
+                    if not words or any(w in stop or w.isupper() for w in words):
+                        continue
+                    text = " ".join(words)
+                    if article.text[start : start + len(text)] != text:
+                        continue
+                    known = [m for m in mentions if m.start <= start < m.end]
+                    if known:
+                        sides[group] = known[0]
+                        continue
+                    mention = add(text, start, start + len(text), how="construction")
+                    if mention:
+                        mention.flags.append(CONSTRUCTION_FLAG)
+                        sides[group] = mention
+                if "a" in sides and "b" in sides and sides["a"] is not sides["b"]:
+                    sides["a"].partner_at, sides["b"].partner_at = (
+                        sides["b"].start,
+                        sides["a"].start,
+                    )
 
 
 def _places_before_title(article, gazetteer, words, level, known, add, free) -> None:  # type: ignore[no-untyped-def]
@@ -253,6 +378,7 @@ def _places_before_title(article, gazetteer, words, level, known, add, free) -> 
 
 
 def _gazetteer_names(article, gazetteer, aliases, stop, add, free) -> None:  # type: ignore[no-untyped-def]
+    cities = indonesian_cities()
     for match in re.finditer(rf"{NAME}", article.text):
         words = list(re.finditer(WORD, match.group()))
         i = 0
@@ -265,7 +391,8 @@ def _gazetteer_names(article, gazetteer, aliases, stop, add, free) -> None:  # t
                 short = len(name) < 3 and name not in aliases
                 if (n == 1 and name in stop) or short or not free(start, end):
                     continue
-                if gazetteer.lookup(lookup) and (n > 1 or name not in stop):
+                known = gazetteer.lookup(lookup) or name in cities
+                if known and (n > 1 or name not in stop):
                     mention = add(name, start, end, how="gazetteer")
                     if mention and lookup != name:
                         mention.lookup_name = lookup
@@ -281,7 +408,9 @@ def _before_country(article, gazetteer, mentions, aliases, not_regions, add, fre
         end = country.start
         while True:
             before = article.text[max(0, end - 60) : end]
-            match = re.search(rf"(?P<name>{NAME})(?:,\s*|\s+in\s+(?:the\s+)?|\s+di\s+)$", before)
+            match = re.search(
+                rf"(?P<name>{NAME})(?:,\s*(?:the\s+)?|\s+in\s+(?:the\s+)?|\s+di\s+)$", before
+            )
             if not match or match["name"] not in not_regions:
                 break
             end = end - len(before) + match.start("name")
@@ -330,7 +459,8 @@ def _list_members(article, mentions, add, free) -> None:  # type: ignore[no-unty
 
 def _repeats(article, mentions, add, free) -> None:  # type: ignore[no-untyped-def]
     """Later bare mentions of a name first found with a prefix or a country ("Petaling Jaya")."""
-    names = {m.name for m in mentions if m.how in ("prefix", "suffix", "country", "title", "list")}
+    kinds = ("prefix", "suffix", "country", "title", "list", "construction", "hyphen")
+    names = {m.name for m in mentions if m.how in kinds}
     for name in sorted(names, key=len, reverse=True):
         for match in re.finditer(
             rf"(?<![\w]){re.escape(name)}(?![\w])", article.text, re.IGNORECASE
@@ -351,7 +481,7 @@ def _link_context(article: Article, mentions: list[Mention]) -> None:
     words = alternation(rules("places")["apposition_words"])
     suffixes = alternation([w for group in rules("places")["suffixes"] for w in group["words"]])
     apposition = re.compile(
-        rf"\s*(?:(?:{suffixes})\b)?\s*(?:,|\bdari\b|\bfrom\b|\bin\b|\bdi\b)?\s*(?:the\s+)?"
+        rf"\s*(?:(?:{suffixes})\b)?\s*(?:,|\bdari\b|\bfrom\b|\bin\b|\bdi\b|\bof\b)?\s*(?:the\s+)?"
         rf"(?:(?i:{words})\s+)?$"
     )
     for current, following in pairwise(mentions):
@@ -416,6 +546,11 @@ def _resolve(mention: Mention, gazetteer: Gazetteer, aliases: dict[str, str]) ->
         mention.status = "ambiguous"
     else:
         mention.status = "unresolved"
+    cities = indonesian_cities()
+    if mention.status == "unresolved" and name in cities and not mention.context:
+        mention.country, mention.located_in = "indonesia", cities[name]
+        if mention.level is None and name not in rules("indonesia")["also_regency"]:
+            mention.level = "city"
 
 
 def mention_id(mention: Mention) -> str:

@@ -85,18 +85,23 @@ def _place_region(region: Region, gazetteer: Gazetteer) -> None:
         region.located_in = place.located_in
         region.name = place.label("id") if place.level != "country" else region.name
         return
+    for m in region.mentions:  # an Indonesian city the reference data lacks
+        region.country = region.country or m.country
+        region.located_in = region.located_in or m.located_in
     order = {"country": 2, "province": 1, "prefecture": 1}
     contexts = [c for m in region.mentions for c in m.context if c.resolved]
     for context in sorted(contexts, key=lambda c: order.get(c.level or "", 0)):
         region.located_in = region.located_in or context.resolved
         region.country = region.country or gazetteer.country_of(context.resolved)
     # a name listed with places of one country ("Guangxi Zhuang, Chongqing, Sichuan") is in it
+    # but "Jakarta and Riverton" is more often a pair of partners than two Indonesian places
     listed = {
         gazetteer.country_of(c.resolved)
         for m in region.mentions
         for sibling in m.listed_with
         for c in [sibling, *sibling.context]
         if c.resolved
+        and not (len(m.listed_with) == 1 and gazetteer.country_of(c.resolved) == "indonesia")
     }
     if region.country is None and len(listed) == 1:
         region.country = listed.pop()
