@@ -229,6 +229,9 @@ def _write_store(path: Path, nquads: Path) -> None:
     with nquads.open("rb") as lines:
         load_lines(store, lines, bulk=True)
     store.flush()
+    # The bulk loader leaves its files as it wrote them, slice by slice; compacting them once
+    # makes every later query up to 2-3x faster, for a few seconds per million triples.
+    store.optimize()
     del store  # closes the database before its folder is renamed
 
 
