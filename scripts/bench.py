@@ -29,7 +29,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--baseline-max", type=size, default=size("1m"),
                         help="largest size to run the rdflib baseline on")  # fmt: skip
-    parser.add_argument("--timeout", type=float, default=120, help="seconds per query or step")
+    parser.add_argument("--timeout", type=float, default=120, help="seconds per query run or step")
     parser.add_argument("--workdir", type=Path, default=None, help="default: a temporary folder")
     parser.add_argument("--doc", type=Path, default=REPO / "docs" / "benchmarks.md")
     parser.add_argument("--json", type=Path, default=REPO / "docs" / "benchmarks.json")
