@@ -608,3 +608,118 @@ def test_installed_command_prints_help() -> None:
         [str(command), "extract", "--help"], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0 and "--published" in result.stdout
+
+
+# -- round 4: pairs in passing, places that only locate, stage wording, English officials ------
+
+
+def test_pairs_listed_in_passing_are_partnerships(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nThe two countries have strong ties, notably West Java and South Australia, "
+        "East Java and Western Australia, and city links such as Semarang and Darwin City with "
+        "both Ambon and Kupang.\n"
+    )
+    pairs = _pairs(extract(text, gazetteer, language="en"))
+    assert frozenset({"id-jb", "au-sa"}) in pairs
+    assert frozenset({"id-ji", "au-wa"}) in pairs
+    assert frozenset({"darwin", "ambon"}) in pairs and frozenset({"darwin", "kupang"}) in pairs
+    assert frozenset({"id-jb", "au-wa"}) not in pairs  # the pairs are not crossed
+
+
+def test_two_pairs_of_one_sentence_are_not_crossed(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nSister city MoUs were signed between the federal capital, Riverbend City "
+        "and the new capital Kupang, and between the port cities of Amberton City and Padang.\n"
+    )
+    pairs = _pairs(extract(text, gazetteer, language="en"))
+    assert frozenset({"riverbend", "kupang"}) in pairs
+    assert frozenset({"amberton", "padang"}) in pairs
+    assert frozenset({"riverbend", "padang"}) not in pairs
+    assert frozenset({"amberton", "kupang"}) not in pairs
+
+
+def test_a_province_that_only_locates_a_city_is_not_a_party(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nKota Kupang dan Kota Riverbend menjalin kerja sama sister city. Riverbend "
+        "adalah kota pelabuhan di negara bagian Australia Barat. Bagi Australia Barat, kerja "
+        "sama sister city antara Riverbend dan Kupang ini yang pertama.\n"
+    )
+    pairs = _pairs(extract(text, gazetteer))
+    assert pairs == {frozenset({"kupang", "riverbend"})}
+    text = (
+        "Judul Uji\nKota Denpasar dan Kota Amberton (Provinsi Western Cape, Afrika Selatan) "
+        "memperpanjang MoU sister city.\n"
+    )
+    assert _pairs(extract(text, gazetteer)) == {frozenset({"denpasar", "amberton"})}
+
+
+def test_title_words_adjectives_and_first_names_are_not_places(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nRiverbend City Executive Mayor Piet Botha and the Provincial Government of "
+        "North Sulawesi signed a sister city MoU. The province lies at the Northern tip of "
+        "the island. The mayor and his wife Mary Ann visited North Sulawesi, welcomed by Nelson "
+        "Simanjuntak.\n"
+    )
+    x = extract(text, gazetteer, language="en")
+    names = {r.name for r in x.regions}
+    assert not names & {"Executive", "Provincial", "Northern", "Mary", "Nelson"}
+    assert frozenset({"id-sa", "riverbend"}) in _pairs(x)
+
+
+def _stages(x) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    return {(p.partner.id, s.stage, s.status) for p in x.partnerships for s in p.stages}
+
+
+def test_talks_and_council_ratification_are_stages(gazetteer: Gazetteer) -> None:
+    talks = (
+        "Judul Uji\nGubernur Bali membahas kerja sama sister province dengan Provinsi Riverland.\n"
+    )
+    assert ("riverland", "exploration", "actual") in _stages(extract(talks, gazetteer))
+    ratified = (
+        "Judul Uji\nFollowing the Riverbend City Council's ratification, Bandung and Riverbend "
+        "City signed a sister city MoU in April 2024.\n"
+    )
+    stages = {(s, st) for _p, s, st in _stages(extract(ratified, gazetteer, language="en"))}
+    assert ("dprd-approval", "actual") in stages and ("signed", "actual") in stages
+    existing = (
+        "Judul Uji\nBandung and Riverbend City signed a sister city MoU in 2019. In 2024 the "
+        "mayors discussed the sister city.\n"
+    )
+    stages = {s for _p, s, _st in _stages(extract(existing, gazetteer, language="en"))}
+    assert "exploration" not in stages  # talks about a signed partnership
+
+
+def test_generic_and_ended_instruments_are_not_stages(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nKota Kupang menjalin sister city dengan Kota Amberton. Kerja sama sister "
+        "city biasanya diawali LoI. MoU Kota Kupang dengan Kota Amberton, yang berakhir masa "
+        "berlakunya pada tahun 2019, akan diperpanjang melalui LoI dalam waktu dekat.\n"
+    )
+    stages = _stages(extract(text, gazetteer))
+    assert ("amberton", "signed", "actual") not in stages
+    assert ("amberton", "letter-of-intent", "actual") not in stages
+    assert ("amberton", "letter-of-intent", "planned") in stages
+
+
+def test_english_titles_plural_titles_and_honorifics(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nThe Governors, Lolo Amata and DR Budi Santoso, signed a sister province MoU. "
+        "Present Governor Heilongjiang Zhou Ming attended, as did president Joko Widodo.\n"
+        "Gubernur Prefektur (Provinsi) Kumamoto, Kabashima Ikuo hadir bersama gubernur Jawa "
+        "Barat saat itu Ahmad Heryawan dan Wali Kota Denpasar Bapak Made Sudarsa.\n"
+    )
+    names = {o.name for o in extract(text, gazetteer, language="en").officials}
+    assert {"Lolo Amata", "Budi Santoso", "Zhou Ming", "Joko Widodo"} <= names
+    assert {"Kabashima Ikuo", "Ahmad Heryawan", "Made Sudarsa"} <= names
+    assert not any(n.startswith(("Prefektur", "Bapak", "DR", "Heilongjiang")) for n in names)
+
+
+def test_english_heads_of_offices_without_a_comma(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nBandung and Riverbend City signed a sister city MoU, witnessed by the Head "
+        "of Tourism Department Rina Kusuma and the Head of Planning Bureau Ministry of Home "
+        "Affairs Agus Salim.\n"
+    )
+    names = {o.name for o in extract(text, gazetteer, language="en").officials}
+    assert {"Rina Kusuma", "Agus Salim"} <= names
+    assert not any(n.startswith("Ministry") for n in names)

@@ -19,7 +19,8 @@ def mark_asides(article: Article, mentions: list[Mention]) -> None:
     """Set ``venue`` (and a flag saying why) on mentions that cannot be parties."""
     config = rules("partnerships")
     venue = re.compile(
-        rf"(?<![\w])(?:{alternation(config['venue_prepositions'])})\s+(?:{WORD}\s+)*$"
+        rf"(?<![\w])(?:{alternation(config['venue_prepositions'])})\s+"
+        rf"(?:(?:{alternation(config['region_nouns'])})\s+)?(?:{WORD}\s+)*$"
     )
     national = [w for t in rules("posts")["titles"] if t["level"] == "country" for w in t["words"]]
     fillers = alternation(rules("posts")["seat_fillers"])
@@ -39,7 +40,7 @@ def mark_asides(article: Article, mentions: list[Mention]) -> None:
         opening = article.text[line_start : mention.start]
         possessive = re.match(r"['’]s\b", article.text[mention.end : mention.end + 3])
         if venue.search(before) and not possessive:  # "in Gold Coast's website" names an owner
-            mention.venue = True
+            mention.venue = mention.locates = True
         elif seat.search(article.text[max(0, mention.start - 60) : mention.start]):
             mention.venue = True
             mention.flags.append("the seat of a diplomatic mission or post, not a party")

@@ -12,6 +12,7 @@ never paired with the places that contain it.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from diplograph.extract.people import Official
 from diplograph.extract.regions import Region
@@ -72,12 +73,14 @@ def sentence_pairs(
         if not named:
             continue
         explicit = _construction_pairs(sentence, named)
+        explicit += [p for p in list_pairs(sentence, named) if p not in explicit]
+        explicit += [p for p in between_pairs(sentence, named) if p not in explicit]
         for a, b in explicit:
             pairs.setdefault(frozenset({a.id, b.id}), (a, b, sentence))
         paired = {r.id for pair in explicit for r in pair}
         anchor = _anchor(named, home, _officials_named(sentence, officials))
         for region in named:
-            if region.id in paired and anchor.id not in paired:
+            if region.id in paired:
                 continue  # "the Amberton-Colville MoU": paired with each other, not the home
             if region is not anchor and may_pair(anchor, region):
                 pairs.setdefault(frozenset({anchor.id, region.id}), (anchor, region, sentence))
@@ -98,6 +101,85 @@ def _construction_pairs(sentence: Sentence, named: list[Region]) -> list[tuple[R
             if (other, region) not in result and (region, other) not in result:
                 result.append((region, other))
     return result
+
+
+def _party_mentions(sentence: Sentence, named: list[Region]) -> list[tuple[int, int, Region]]:
+    """The mentions of `named` in the sentence, in order, one per place in the text."""
+    items = sorted(
+        (m.start, m.end, r)
+        for r in named
+        for m in r.mentions
+        if sentence.start <= m.start < sentence.end and m.context_of is None and not m.venue
+    )
+    result: list[tuple[int, int, Region]] = []
+    for item in items:
+        if result and item[0] < result[-1][1]:
+            continue
+        result.append(item)
+    return result
+
+
+GAP_WITH = re.compile(r"\s+(?:with|dengan)\s+(?:both\s+|kedua\s+)?")
+GAP_AND = re.compile(r"\s+(?:and|dan|serta)\s+(?:both\s+)?")
+GAP_SEP = re.compile(r"\s*,\s*(?:and\s+|dan\s+)?")
+
+
+def list_pairs(sentence: Sentence, named: list[Region]) -> list[tuple[Region, Region]]:
+    """Pairs listed in passing: "A and B, C and D, and E and F" (two pairs or more, commas
+    between them) and "A with B and C with both D and E"; each pair joins regions that may be
+    partners."""
+    items = _party_mentions(sentence, named)
+    if len(items) < 2:
+        return []
+    gaps = []
+    for (_s, end, _r), (start, _e, _r2) in pairwise(items):
+        gap = sentence.text[end - sentence.start : start - sentence.start]
+        if GAP_WITH.fullmatch(gap):
+            gaps.append("w")
+        elif GAP_AND.fullmatch(gap):
+            gaps.append("a")
+        elif GAP_SEP.fullmatch(gap):
+            gaps.append("s")
+        else:
+            gaps.append("x")
+    regions = [r for _s, _e, r in items]
+    found: list[tuple[Region, Region]] = []
+
+    def add(a: Region, b: Region) -> None:
+        if may_pair(a, b) and (a, b) not in found and (b, a) not in found:
+            found.append((a, b))
+
+    code = "".join(gaps)
+    for match in re.finditer(r"[aw](?:s[aw])+", code):  # "A and B, C and D, and E and F"
+        for k in range(match.start(), match.end(), 2):
+            add(regions[k], regions[k + 1])
+    for match in re.finditer(r"w(?:a(?!w))*", code):  # "A with B and C", "D with both E and F"
+        first = match.start()
+        for k in range(first, match.end()):
+            add(regions[first], regions[k + 1])
+    return found
+
+
+def between_pairs(sentence: Sentence, named: list[Region]) -> list[tuple[Region, Region]]:
+    """ "between A and B, and between C and D": the first two places after each "between"
+    ("antara") are a pair, whatever words describe them, and pairs are never crossed."""
+    words = rules("places")["constructions"]["between"]
+    marks = [
+        sentence.start + m.start()
+        for m in re.finditer(
+            rf"(?<![\w])(?i:{'|'.join(map(re.escape, words))})(?![\w])", sentence.text
+        )
+    ]
+    if len(marks) < 2:
+        return []
+    items = _party_mentions(sentence, named)
+    found = []
+    for k, mark in enumerate(marks):
+        stop = marks[k + 1] if k + 1 < len(marks) else sentence.end
+        inside = [r for s, _e, r in items if mark < s < stop]
+        if len(inside) >= 2 and may_pair(inside[0], inside[1]):
+            found.append((inside[0], inside[1]))
+    return found
 
 
 def _officials_named(sentence: Sentence, officials: list[Official]) -> set[str]:

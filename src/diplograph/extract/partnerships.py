@@ -14,7 +14,12 @@ import re
 from dataclasses import dataclass, field
 
 from diplograph.extract.model import Evidence, Found
-from diplograph.extract.pairing import cooperation_pairs, home_region, sentence_pairs
+from diplograph.extract.pairing import (
+    cooperation_pairs,
+    home_region,
+    list_pairs,
+    sentence_pairs,
+)
 from diplograph.extract.people import Official
 from diplograph.extract.regions import Region
 from diplograph.extract.rules import phrase_pattern, rules
@@ -32,6 +37,7 @@ class Stage:
     confidence: float
     signing: bool = False
     note: str | None = None  # why the draft's date of it needs review
+    weak: bool = False  # read from talks ("membahas kerja sama"): dropped once an LoI is done
 
 
 @dataclass
@@ -79,16 +85,18 @@ def find_partnerships(
     kind_patterns = {k: phrase_pattern(words) for k, words in kinds.items()}
     stage_patterns = {s: phrase_pattern(words) for s, words in stage_rules["stages"].items()}
     official = phrase_pattern(stage_rules["official_signing"])
+    discussion = phrase_pattern(stage_rules["discussion"])
     local = [r for r in regions if r.level != "country"]
     if not local:
         return []
     home = home_region(local)
-    parents = {r.located_in for r in local}
+    parents = {r.located_in for r in local} | _locators(local, home)
     cue_sentences = []
     for sentence in _sentences(article):
         text = sentence.text
         has_kind = any(p.search(text) for p in kind_patterns.values())
         has_stage = any(p.search(text) for p in stage_patterns.values()) or official.search(text)
+        has_stage = has_stage or bool(discussion.search(text) and has_kind)
         if has_kind or has_stage:
             cue_sentences.append(sentence)
 
@@ -102,6 +110,13 @@ def find_partnerships(
     else:
         more = cooperation_pairs(article, everywhere, named_in, home, parents, foreign_only=True)
         pairs.update({k: v for k, v in more.items() if k not in pairs})
+    relation = phrase_pattern(rules("partnerships")["relation_words"])
+    for sentence in everywhere:  # "ties …, notably A and B, C and D": pairs listed in passing
+        if sentence in cue_sentences or not relation.search(sentence.text):
+            continue
+        named = [r for r in named_in(sentence) if r.id not in parents]
+        for a, b in list_pairs(sentence, named):
+            pairs.setdefault(frozenset({a.id, b.id}), (a, b, sentence))
     result = []
     for anchor, region, sentence in sorted(pairs.values(), key=lambda v: v[0] is not home):
         kind, kind_evidence = _kind(article, region, cue_sentences, kind_patterns, regions)
@@ -109,6 +124,35 @@ def find_partnerships(
         confidence = 0.85 if anchor in named_in(sentence) else 0.7
         result.append(Partnership(anchor, region, kind, kind_evidence, evidence, confidence))
     _add_stages(article, result, cue_sentences, named_in, home, regions, dates, counted)
+    return result
+
+
+def _locators(local: list[Region], home: Region) -> set[str]:
+    """Foreign provinces and states named only to locate a smaller place of their country or
+    of no known country ("Padang dan Fremantle … kota di Australia Barat", "Mossel Bay
+    (Provinsi Western Cape)", "Perth, Western Australia"): not parties. Such a province has a
+    mention that locates (after "di", "in", or as a place's context) and none in a partnership
+    construction."""
+    result = set()
+    provinces = [
+        r
+        for r in local
+        if r is not home
+        and r.level in ("province", "prefecture")
+        and r.country not in (None, home.country)
+    ]
+    for region in provinces:
+        locating = any(m.locates or m.context_of is not None for m in region.mentions)
+        paired = any(m.partner_at is not None for m in region.mentions)
+        smaller = any(
+            other is not region
+            and other.level in ("city", "regency", "municipality", "county-level-city")
+            and other.country in (None, region.country)
+            and any(not m.venue and m.context_of is None for m in other.mentions)
+            for other in local
+        )
+        if locating and smaller and not paired:
+            result.add(region.id)
     return result
 
 
@@ -125,10 +169,26 @@ def _add_stages(  # type: ignore[no-untyped-def]
     counted_spans = [(c.evidence.start, c.evidence.end) for c in counted]
     kind_words = phrase_pattern([w for ws in rules("partnerships")["kinds"].values() for w in ws])
     needs_kind = phrase_pattern(stage_rules["needs_kind"])
+    discussion = phrase_pattern(stage_rules["discussion"])
+    generic = phrase_pattern(stage_rules["generic_words"])
+    ended = phrase_pattern(stage_rules["ended_words"])
     for sentence in cue_sentences:
         targets = _stage_targets(article, sentence, result, named_in, home, regions)
         patterns = [*stage_patterns.items(), ("signed", official)]
+        if kind_words.search(sentence.text):  # talks about a kind of partnership
+            patterns.append(("exploration", discussion))
         cues = [sentence.start + m.start() for _s, p in patterns for m in p.finditer(sentence.text)]
+        staged = sorted((m.start(), s) for s, p in patterns for m in p.finditer(sentence.text))
+        if _generic(article, sentence, generic, named_in):
+            continue  # "kerja sama … diatur …, diawali LoI": how partnerships are made
+        ended_spans = []  # "MoU … yang berakhir … pada tahun 2019": 2019 is when it ended
+        for at, stage in staged:
+            later = [a for a, s in staged if a > at and s != stage]
+            stop = later[0] if later else len(sentence.text)
+            hit = ended.search(sentence.text, at, stop)
+            if hit:
+                ended_spans.append((sentence.start + at, sentence.start + stop))
+        usable = [d for d in dates if not any(a <= d.evidence.start < b for a, b in ended_spans)]
         for stage, pattern in patterns:
             for match in pattern.finditer(sentence.text):
                 start = sentence.start + match.start()
@@ -136,8 +196,12 @@ def _add_stages(  # type: ignore[no-untyped-def]
                     continue
                 if needs_kind.fullmatch(match.group()) and not kind_words.search(sentence.text):
                     continue
+                later = [a for a, s in staged if a > match.start() and s != stage]
+                window = sentence.text[match.end() : later[0] if later else len(sentence.text)]
+                if ended.search(window):
+                    continue  # "MoU … yang berakhir masa berlakunya pada tahun 2019"
                 before = sentence.text[: match.start()]
-                date = _date_in(sentence, dates, start, cues)
+                date = _date_in(sentence, usable, start, cues)
                 status = "planned" if planned.search(before) else "actual"
                 if date is not None and date.extra.get("status") == "planned":
                     status = "planned"
@@ -148,9 +212,29 @@ def _add_stages(  # type: ignore[no-untyped-def]
                     article.evidence(start, start + len(match.group())),
                     0.8 if date else 0.65,
                     signing=bool(signing.search(sentence.text)) or pattern is official,
+                    weak=pattern is discussion,
                 )
                 for partnership in targets:
                     _add_stage(partnership, item)
+    for partnership in result:  # talks about a partnership whose LoI or MoU is done
+        done = any(
+            s.status == "actual" and s.stage in ("letter-of-intent", "signed")
+            for s in partnership.stages
+        )
+        if done:
+            partnership.stages = [s for s in partnership.stages if not s.weak]
+
+
+def _generic(article, sentence, generic, named_in) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a sentence speaks of how partnerships are made in general ("biasanya diawali
+    LoI"): it has a generic word, or it names no region and follows one of its paragraph that
+    has ("… diatur dalam undang-undang. Dimana … diawali LoI")."""
+    if generic.search(sentence.text):
+        return True
+    if named_in(sentence):
+        return False
+    earlier = [s for s in article.sentences if s.line == sentence.line and s.end <= sentence.start]
+    return bool(earlier) and bool(generic.search(earlier[-1].text))
 
 
 def _stage_targets(  # type: ignore[no-untyped-def]

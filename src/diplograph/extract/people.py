@@ -56,6 +56,9 @@ def find_officials(article: Article, regions: list[Region]) -> list[Official]:
     honorifics = alternation(config["honorifics"])
     fillers = alternation(config["seat_fillers"])
     degrees = set(config["degrees"])
+    when = alternation(config["time_fillers"])
+    nouns = alternation(config["office_nouns"])
+    place_words = alternation([w for g in rules("places")["prefixes"] for w in g["words"]])
     name_word = _name_word()
     title_starts = {w.split()[0] for t in config["titles"] for w in t["words"]}
     span_region = {span: r for r in regions for span in r.spans()}
@@ -85,13 +88,23 @@ def find_officials(article: Article, regions: list[Region]) -> list[Official]:
                 if seat is None:
                     continue  # "Consul General in Sydney and …": no name follows the seat
                 position += seat.end()
-            if title.get("portfolio"):  # "Menteri Lingkungan Hidup dan Kehutanan, Dr. X"
+            if title.get("office_nouns"):  # "Head of Transportation Department Dedi Taufik"
+                end = _office_end(article.text, position, nouns)
+                if end is None:
+                    continue
+                position = end
+            elif title.get("portfolio"):  # "Menteri Lingkungan Hidup dan Kehutanan, Dr. X"
                 office = re.match(OFFICE_COMMA, article.text[position:]) or re.match(
                     OFFICE_BRACKETS, article.text[position:]
                 )
                 if office is None and title.get("needs_office"):
                     continue  # "Kepala Dinas Pariwisata Budi": where the office ends is unclear
                 position += office.end() if office else 0
+            bracketed = re.match(
+                rf"(?:{place_words})\s+\([^)]{{1,20}}\)\s+", article.text[position:]
+            )
+            if bracketed:  # "Gubernur Prefektur (Provinsi) Kumamoto, X"
+                position += bracketed.end()
             seat = re.match(rf"(?:(?:{fillers})\s+)+(?=[A-Z])", article.text[position:])
             if title["level"] == "country" and seat:
                 position += seat.end()
@@ -111,7 +124,10 @@ def find_officials(article: Article, regions: list[Region]) -> list[Official]:
                     region = span_region[follow[0]]
             if region is None and title.get("place") == "before":
                 region = _region_before(article.text, match.start(), span_region)
-            gap = re.match(rf"\s*,?\s*(?:(?:{honorifics})\.?\s+)*", article.text[position:])
+            gap = re.match(
+                rf"\s*,?\s*(?:(?:{when})\s*,?\s+)?(?:(?:{honorifics})\.?\s+)*",
+                article.text[position:],
+            )
             position += gap.end() if gap else 0
             name_match = re.match(
                 rf"(?:(?:{prefixes})\s+)?{name_word}(?:{NICKNAME}?[ \t]+{name_word}){{0,3}}",
@@ -140,20 +156,77 @@ def find_officials(article: Article, regions: list[Region]) -> list[Official]:
                 continue
             name, end = " ".join(words), at.end()
             taken.append((match.start(), end))
-            key = fold(name)
-            if key in found or any(key in k or k in key for k in found):
-                continue
-            evidence = article.evidence(match.start(), end)
-            found[key] = Official(
-                name,
-                title["post"],
-                title["label_en"],
-                bool(match["acting"]),
-                region.id if region else None,
-                evidence,
-                0.85 if region else 0.7,
-            )
+            names = [(name, end)]
+            if title.get("plural"):  # "Governors, X and DR Y": each name listed
+                names += _more_names(article.text, end, honorifics, prefixes, name_word, stop)
+            for name, end in names:
+                key = fold(name)
+                shorter = [k for k in found if key.startswith(k) and key != k]
+                for k in shorter:  # "Kabashim" (a cut caption), then "Kabashima Ikuo"
+                    del found[k]
+                if key in found or any(key in k or k in key for k in found):
+                    continue
+                evidence = article.evidence(match.start(), end)
+                found[key] = Official(
+                    name,
+                    title["post"],
+                    title["label_en"],
+                    bool(match["acting"]),
+                    region.id if region else None,
+                    evidence,
+                    0.85 if region else 0.7,
+                )
     return sorted(found.values(), key=lambda o: o.evidence.start)
+
+
+def _office_end(text: str, position: int, nouns: str) -> int | None:
+    """Where an English office's name ends ("Head of Cooperation Facilitation Center Ministry of
+    Internal Affairs Nelson …"): after the first office word that a name follows, a name being
+    capitalised words without "of", "and" or another office word among its first three."""
+    run = re.match(rf"(?:{OFFICE_WORD}[ \t]+){{0,12}}", text[position:])
+    if run is None:
+        return None
+    for noun in re.finditer(rf"(?<![\w])(?:{nouns})[ \t]+", text[position : position + run.end()]):
+        after = text[position + noun.end() :]
+        name = re.match(r"[A-Z][a-z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)*", after)
+        if name is None:
+            continue
+        words = name.group().split()
+        if any(w == "Ministry" or re.fullmatch(nouns, w) for w in words[:3]):
+            continue
+        if re.match(r"\s+(?:of|and|&)\s+[A-Z]", after[name.end() :]) and len(words) < 2:
+            continue
+        if re.match(r"\s+of\s+", after[name.end() :]):
+            continue
+        return position + noun.end()
+    return None
+
+
+def _more_names(text, end, honorifics, prefixes, name_word, stop) -> list[tuple[str, int]]:  # type: ignore[no-untyped-def]
+    """The further names of a list after a plural title's first name ("Governors, Lolo
+    Matalasi Moliga and DR SH Sarundajang"), without their honorifics."""
+    result = []
+    while True:
+        joint = re.match(
+            rf"\s*(?:,\s*(?:and\s+|dan\s+)?|\s+(?:and|dan)\s+)(?:(?:{honorifics})\.?\s+)*",
+            text[end:],
+        )
+        if joint is None:
+            return result
+        start = end + joint.end()
+        match = re.match(
+            rf"(?:(?:{prefixes})\s+)?{name_word}(?:[ \t]+{name_word}){{0,3}}", text[start:]
+        )
+        if match is None:
+            return result
+        words = match.group().split()
+        while words and words[-1] in stop:
+            words.pop()
+        if not words or words[0] in stop:
+            return result
+        name = " ".join(words)
+        end = start + len(name)
+        result.append((name, end))
 
 
 def _region_before(

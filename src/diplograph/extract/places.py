@@ -54,6 +54,7 @@ class Mention:
     partner_at: int | None = None  # the other party's name in a construction ("X–Y")
     country: str | None = None  # known without the gazetteer (an Indonesian city)
     located_in: str | None = None
+    locates: bool = False  # named as where something is ("kota di Australia Barat")
 
     @property
     def key(self) -> str:
@@ -77,6 +78,8 @@ def level_group(level: str | None) -> frozenset[str] | None:
 def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
     config = rules("places")
     stop = set(config["stopwords"])
+    lone = set(config["lone_words"])
+    missions = {w for w in rules("partnerships")["mission_words"] if " " not in w}
     aliases = {k: v for k, v in config["aliases"].items()}
     mentions: list[Mention] = []
 
@@ -97,10 +100,14 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
         if kw.get("how") != "gazetteer":  # "Walikota Gindar City" names Gindar
             while len(words) > 1 and words[0] in titles:
                 words = words[1:]
+        while len(words) > 1 and words[0] in missions:  # "KJRI Cape Town": the seat
+            words = words[1:]
         words = _name_words(words, stop)
         if not words or (words[0] in stop and kw.get("how") != "gazetteer"):
             return None
         if name in not_regions or any(w.lower() in never for w in words):
+            return None
+        if len(words) == 1 and words[0] in lone:  # "Executive", "Provincial": not places
             return None
         if kw.get("how") == "suffix" and words[-1] in stop:
             return None
@@ -379,6 +386,9 @@ def _places_before_title(article, gazetteer, words, level, known, add, free) -> 
 
 def _gazetteer_names(article, gazetteer, aliases, stop, add, free) -> None:  # type: ignore[no-untyped-def]
     cities = indonesian_cities()
+    fillers = [*rules("posts")["seat_fillers"], *rules("places")["locatives"]]
+    fillers += [w for t in rules("posts")["titles"] for w in t["words"]]
+    seat_before = re.compile(rf"(?<![\w])(?:{alternation(fillers)})\s+$")
     for match in re.finditer(rf"{NAME}", article.text):
         words = list(re.finditer(WORD, match.group()))
         i = 0
@@ -392,6 +402,18 @@ def _gazetteer_names(article, gazetteer, aliases, stop, add, free) -> None:  # t
                 if (n == 1 and name in stop) or short or not free(start, end):
                     continue
                 known = gazetteer.lookup(lookup) or name in cities
+                if (
+                    known
+                    and n == 1
+                    and name not in cities
+                    and not any(p.level == "country" for p in gazetteer.lookup(lookup))
+                    and not seat_before.search(article.text[max(0, start - 30) : start])
+                    and (
+                        _first_name(article.text, end, gazetteer, aliases, stop)
+                        or _name_before(article.text, start, gazetteer, aliases, stop)
+                    )
+                ):
+                    continue  # "Mary Ann", "Nelson Simanjuntak": a person's first name
                 if known and (n > 1 or name not in stop):
                     mention = add(name, start, end, how="gazetteer")
                     if mention and lookup != name:
@@ -399,6 +421,45 @@ def _gazetteer_names(article, gazetteer, aliases, stop, add, free) -> None:  # t
                     i += n - 1
                     break
             i += 1
+
+
+def _first_name(text, end, gazetteer, aliases, stop) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a one-word name at `end` is followed by another name word that is neither a
+    place, an administrative or title word, nor an abbreviation: a person's name follows."""
+    match = re.match(rf"[ ]({WORD})", text[end:])
+    if match is None:
+        return False
+    word = match.group(1)
+    config = rules("places")
+    allowed = set(stop) | set(config["never_places"]) | set(config["name_second_words"])
+    allowed |= set(config["place_followers"])
+    allowed |= {w for g in config["suffixes"] for words in g["words"] for w in words.split()}
+    allowed |= {w for t in rules("posts")["titles"] for words in t["words"] for w in words.split()}
+    if word in allowed or word.isupper() or re.search(r"['’]s$", word):
+        return False
+    return not gazetteer.lookup(aliases.get(word, word))
+
+
+def _name_before(text, start, gazetteer, aliases, stop) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a one-word name at `start` ends a longer unknown name ("Mossel Bay"): the word
+    before it is capitalised, is no place, title, administrative or sentence word, and the two
+    are written together more than once."""
+    match = re.search(rf"(?<![\w'’\-])({WORD})[ ]$", text[max(0, start - 40) : start])
+    if match is None:
+        return False
+    word = match.group(1)
+    config = rules("places")
+    allowed = set(stop) | set(config["never_places"]) | set(config["lone_words"])
+    allowed |= {w for g in config["prefixes"] for words in g["words"] for w in words.split()}
+    allowed |= {w for t in rules("posts")["titles"] for words in t["words"] for w in words.split()}
+    allowed |= set(rules("partnerships")["mission_words"])
+    if word in allowed or word.isupper() or word.endswith(("'s", "’s")):
+        return False
+    name = re.match(rf"{WORD}", text[start:])
+    whole = f"{word} {name.group() if name else ''}"
+    if len(re.findall(rf"(?<![\w]){re.escape(whole)}(?![\w])", text)) < 2:
+        return False  # written so once: the word before may be a title ("Kerajaan Selangor")
+    return not gazetteer.lookup(aliases.get(word, word)) and word not in indonesian_cities()
 
 
 def _before_country(article, gazetteer, mentions, aliases, not_regions, add, free) -> None:  # type: ignore[no-untyped-def]
@@ -481,7 +542,7 @@ def _link_context(article: Article, mentions: list[Mention]) -> None:
     words = alternation(rules("places")["apposition_words"])
     suffixes = alternation([w for group in rules("places")["suffixes"] for w in group["words"]])
     apposition = re.compile(
-        rf"\s*(?:(?:{suffixes})\b)?\s*(?:,|\bdari\b|\bfrom\b|\bin\b|\bdi\b|\bof\b)?\s*(?:the\s+)?"
+        rf"\s*(?:(?:{suffixes})\b)?\s*(?:,|\(|\bdari\b|\bfrom\b|\bin\b|\bdi\b|\bof\b)?\s*(?:the\s+)?"
         rf"(?:(?i:{words})\s+)?$"
     )
     for current, following in pairwise(mentions):
@@ -492,6 +553,8 @@ def _link_context(article: Article, mentions: list[Mention]) -> None:
             continue  # members of one list ("Chongqing, Sichuan") do not locate each other
         owner = current.context_of or current
         higher = level_group(following.level)
+        if higher is not None and higher == level_group(owner.level):
+            continue  # "New South Wales, East Java and …": a province does not locate a province
         if higher is None or higher.isdisjoint({"province", "prefecture", "country"}):
             continue
         if any(c.level == "country" for c in owner.context) or owner.level == "country":
