@@ -78,6 +78,13 @@ def test_dates_without_a_year_use_the_weekday_and_publication_date(gazetteer: Ga
     assert without.dates[0].value is None and without.dates[0].flags
 
 
+def test_abbreviated_months_do_not_end_the_sentence(gazetteer: Gazetteer) -> None:
+    text = "Judul Uji\nThe two mayors met on Dec. 2, 2023 in the city hall. They spoke.\n"
+    x = extract(text, gazetteer, language="en")
+    assert [d.value for d in x.dates] == ["2023-12-02"]
+    assert "Dec. 2, 2023" in x.dates[0].evidence.quote
+
+
 def test_planned_dates_and_month_years(gazetteer: Gazetteer) -> None:
     text = (
         "Judul Uji\nPabrik ditargetkan beroperasi pada Maret 2027. Rapat digelar pada Mei 2024.\n"
