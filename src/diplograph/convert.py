@@ -52,19 +52,6 @@ Triple = tuple[str, Term, Term]
 """A subject IRI (bare, without ``<>``), a predicate term and an object term."""
 
 
-def entity_iri(section: str, entity_id: str) -> URIRef:
-    """``entity_iri("regions", "batang")`` → ``…/id/region/batang``."""
-    return ID[f"{SECTION_BY_NAME[section].segment}/{entity_id}"]
-
-
-def source_iri(source_id: str) -> URIRef:
-    return ID[f"source/{source_id}"]
-
-
-def concept_iri(scheme: str, concept_id: str) -> URIRef:
-    return VOCAB[f"{scheme}/{concept_id}"]
-
-
 def ontology_graph(project: Project) -> Graph:
     """The ontology and its SKOS vocabularies, as one graph."""
     graph = Graph()
@@ -555,13 +542,3 @@ def write_trig(quads: CanonicalQuads, path: Path) -> None:
     pyoxigraph.serialize(
         parsed, str(path), format=pyoxigraph.RdfFormat.TRIG, prefixes=TRIG_PREFIXES
     )
-
-
-def nquads_to_trig(nquads: str) -> str:
-    """TriG of sorted N-Quads, one block per graph in graph order (see ``write_trig``)."""
-    import pyoxigraph
-
-    quads = list(pyoxigraph.parse(nquads.encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS))
-    quads.sort(key=lambda quad: str(quad.graph_name))  # stable: keeps the sorted lines' order
-    data = pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.TRIG, prefixes=TRIG_PREFIXES)
-    return (data or b"").decode("utf-8")

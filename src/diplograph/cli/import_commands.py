@@ -11,6 +11,10 @@ from diplograph.cli.common import ProjectOption, err, fail, progress, project_fr
 from diplograph.project import Project
 
 if TYPE_CHECKING:  # the importers load rdflib and the records: imported when a command runs
+    from collections.abc import Callable
+
+    from rdflib import Dataset
+
     from diplograph.imports.config import ImportSpec
     from diplograph.imports.resolve import RegionIndex
     from diplograph.imports.result import ImportResult
@@ -41,16 +45,23 @@ def _show(result: ImportResult, limit: int = 20) -> None:
         err.print(f"  … and {len(result.problems) - limit} more unreadable rows", markup=False)
 
 
-def _index(project: Project) -> RegionIndex:
+def _with_imports(
+    project: Project, step: Callable[[str], None] = lambda _: None
+) -> tuple[Dataset, list[ImportResult]]:
+    """The records, the gazetteer and the imports of graph/imports.yaml, as one dataset."""
     from diplograph.convert import records_to_dataset
     from diplograph.imports.pipeline import add_imports, add_reference_files
-    from diplograph.imports.resolve import RegionIndex
     from diplograph.records.load import load_records
 
     dataset = records_to_dataset(load_records(project), project)
     add_reference_files(dataset, project)
-    add_imports(dataset, project)
-    return RegionIndex.from_dataset(dataset)
+    return dataset, add_imports(dataset, project, progress=step)
+
+
+def _index(project: Project) -> RegionIndex:
+    from diplograph.imports.resolve import RegionIndex
+
+    return RegionIndex.from_dataset(_with_imports(project)[0])
 
 
 def _relative(project: Project, path: Path) -> str:
@@ -202,18 +213,13 @@ def pairs_command(
 
 def report_command(project: ProjectOption = None) -> None:
     """Run the imports of graph/imports.yaml (writing nothing) and report on each."""
-    from diplograph.convert import records_to_dataset
     from diplograph.imports.config import ImportConfigError, config_path
-    from diplograph.imports.pipeline import add_imports, add_reference_files
-    from diplograph.records.load import load_records
     from diplograph.records.model import RecordsInvalid
 
     proj = project_from(project)
     try:
-        dataset = records_to_dataset(load_records(proj), proj)
-        add_reference_files(dataset, proj)
         with progress("importing") as step:
-            results = add_imports(dataset, proj, progress=step)
+            _, results = _with_imports(proj, step)
     except (ImportConfigError, RecordsInvalid) as exc:
         fail(str(exc))
     if not results:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from diplograph.extract.model import Evidence
 from diplograph.extract.regions import Region
-from diplograph.extract.rules import alternation, rules
+from diplograph.extract.rules import alternation, never_names, rules
 from diplograph.extract.text import Article
 from diplograph.imports.names import fold
 
@@ -47,10 +47,7 @@ class Official:
 
 def find_officials(article: Article, regions: list[Region]) -> list[Official]:
     config = rules("posts")
-    stop = set(rules("places")["stopwords"]) | set(rules("places")["never_places"])
-    calendar = rules("dates")
-    stop |= {str(w).capitalize() for names in calendar["weekdays"].values() for w in names}
-    stop |= {str(w).capitalize() for names in calendar["months"].values() for w in names}
+    stop = set(never_names())
     acting = alternation(config["acting"])
     prefixes = alternation(config["name_prefixes"])
     honorifics = alternation(config["honorifics"])

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from diplograph.extract.gazetteer import Gazetteer, Place
-from diplograph.extract.rules import alternation, rules
+from diplograph.extract.rules import alternation, never_names, rules
 from diplograph.extract.text import Article
 from diplograph.imports.names import name_key, slug
 
@@ -320,15 +320,8 @@ def _constructions(article, mentions, add, free) -> None:  # type: ignore[no-unt
             rf"\s+(?i:{alternation(spec['partner_after'])})\s+{lead}(?P<b>{name})"
         ),
     ]
-    stop = set(config["stopwords"]) | {w for w in config["never_places"]}
+    stop = set(never_names())
     stop |= {w for t in rules("posts")["titles"] for words in t["words"] for w in words.split()}
-    calendar = rules("dates")
-    stop |= {
-        str(w).capitalize()
-        for table in ("weekdays", "months")
-        for names in calendar[table].values()
-        for w in names
-    }
     for sentence in article.sentences:
         if article.in_skipped(sentence.start) or not cue.search(sentence.text):
             continue

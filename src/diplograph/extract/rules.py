@@ -20,6 +20,20 @@ def rules(name: str) -> dict[str, Any]:
     return data
 
 
+@cache
+def never_names() -> frozenset[str]:
+    """Words never read as a name: the places' stopwords and never-places, and the weekdays
+    and months capitalised as they stand at the start of a name."""
+    places, calendar = rules("places"), rules("dates")
+    calendar_words = {
+        str(word).capitalize()
+        for table in ("weekdays", "months")
+        for names in calendar[table].values()
+        for word in names
+    }
+    return frozenset(places["stopwords"]) | frozenset(places["never_places"]) | calendar_words
+
+
 def alternation(words: list[str] | tuple[str, ...]) -> str:
     """A regex alternation of literal phrases, longest first, spaces matching any whitespace."""
     ordered = sorted({w for w in words if w}, key=len, reverse=True)
