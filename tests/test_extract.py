@@ -730,3 +730,37 @@ def test_english_heads_of_offices_without_a_comma(gazetteer: Gazetteer) -> None:
     names = {o.name for o in extract(text, gazetteer, language="en").officials}
     assert {"Rina Kusuma", "Agus Salim"} <= names
     assert not any(n.startswith("Ministry") for n in names)
+
+
+def test_existing_upgraded_and_planned_partners_of_a_long_list(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nFive of them have been formed by Sister Province cooperation with South "
+        "Australia, Chongqing Metropolitan City, Guangxi Zhuang Autonomous Region and "
+        "Heilongjiang Province of China. Khartoum (Sudan) has formed Letter Of Intent (LOI) "
+        "cooperation with West Java which will soon be upgraded to Sister Province. West Java "
+        "will also explore cooperation with Bashkortostan (Russia).\n"
+    )
+    x = extract(text, gazetteer, language="en")
+    assert {"cn-cq", "cn-gx", "cn-hl", "au-sa", "sd-kh", "ru-ba"} <= {
+        p.partner.id for p in x.partnerships
+    }
+    stages = _stages(x)
+    assert ("cn-gx", "signed", "actual") in stages and ("au-sa", "signed", "actual") in stages
+    assert ("sd-kh", "letter-of-intent", "actual") in stages
+    assert ("sd-kh", "signed", "planned") in stages and ("sd-kh", "signed", "actual") not in stages
+    assert ("ru-ba", "exploration", "planned") in stages
+
+
+def test_a_signing_at_an_address_dated_in_the_next_sentence(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nThe Vice Governor of West Java signed a cooperation agreement with Sichuan "
+        "Province in Papandayan Room, Gedung Sate, Jl. Diponegoro No. 22, Bandung, West Java. "
+        'Monday (9/5/2016).\n"We will have a flight to Sichuan," he said after he signed the '
+        "cooperation agreement.\n"
+    )
+    x = extract(text, gazetteer, language="en")
+    assert _pairs(x) == {frozenset({"id-jb", "cn-sc"})}
+    (partnership,) = x.partnerships
+    assert [(s.stage, s.status, s.date) for s in partnership.stages] == [
+        ("signed", "actual", "2016-05-09")
+    ]

@@ -22,6 +22,12 @@ def mark_asides(article: Article, mentions: list[Mention]) -> None:
         rf"(?<![\w])(?:{alternation(config['venue_prepositions'])})\s+"
         rf"(?:(?:{alternation(config['region_nouns'])})\s+)?(?:{WORD}\s+)*$"
     )
+    # "in Papandayan Room, Gedung Sate, Jl. Diponegoro No. 22, Bandung": an address
+    piece = rf"(?:{WORD}|\d+)"
+    address = re.compile(
+        rf"(?<![\w])(?:{alternation(config['venue_prepositions'])})\s+(?:{piece}[\s,.]+)*"
+        rf"(?:{alternation(config['venue_words'])})[\s,.]+(?:{piece}[\s,.]+)*$"
+    )
     national = [w for t in rules("posts")["titles"] if t["level"] == "country" for w in t["words"]]
     fillers = alternation(rules("posts")["seat_fillers"])
     seat = re.compile(
@@ -36,10 +42,13 @@ def mark_asides(article: Article, mentions: list[Mention]) -> None:
         sentence = article.sentence_at(mention.start)
         low = sentence.start if sentence else 0
         before = article.text[max(low, mention.start - 40) : mention.start]
+        wider = article.text[max(low, mention.start - 90) : mention.start]
         line_start = article.text.rfind("\n", 0, mention.start) + 1
         opening = article.text[line_start : mention.start]
         possessive = re.match(r"['’]s\b", article.text[mention.end : mention.end + 3])
-        if venue.search(before) and not possessive:  # "in Gold Coast's website" names an owner
+        if (
+            venue.search(before) or address.search(wider)
+        ) and not possessive:  # "in Gold Coast's website" names an owner
             mention.venue = mention.locates = True
         elif seat.search(article.text[max(0, mention.start - 60) : mention.start]):
             mention.venue = True

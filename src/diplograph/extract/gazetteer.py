@@ -61,8 +61,12 @@ class Gazetteer:
             gazetteer._read_ntriples(path)
         for place in gazetteer.places.values():
             for name in place.names:
-                if key := name_key(name):
-                    gazetteer.by_key[key].add(place.id)
+                # ISO 3166-2 writes some qualifiers after a comma ("Bashkortostan, Respublika");
+                # a country's ("Korea, Republic of") would make its short name ambiguous
+                short = name.split(", ")[0] if place.level != "country" else name
+                for written in {name, short}:
+                    if key := name_key(written):
+                        gazetteer.by_key[key].add(place.id)
         return gazetteer
 
     def _place(self, place_id: str) -> Place:

@@ -172,6 +172,8 @@ def _add_stages(  # type: ignore[no-untyped-def]
     discussion = phrase_pattern(stage_rules["discussion"])
     generic = phrase_pattern(stage_rules["generic_words"])
     ended = phrase_pattern(stage_rules["ended_words"])
+    done_words = phrase_pattern(stage_rules["done_words"]).pattern
+    done = re.compile(rf"{done_words}\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE)
     for sentence in cue_sentences:
         targets = _stage_targets(article, sentence, result, named_in, home, regions)
         patterns = [*stage_patterns.items(), ("signed", official)]
@@ -203,6 +205,8 @@ def _add_stages(  # type: ignore[no-untyped-def]
                 before = sentence.text[: match.start()]
                 date = _date_in(sentence, usable, start, cues)
                 status = "planned" if planned.search(before) else "actual"
+                if done.search(before):  # "… will have a flight, … after he signed the MoU"
+                    status = "actual"
                 if date is not None and date.extra.get("status") == "planned":
                     status = "planned"
                 item = Stage(
@@ -216,13 +220,14 @@ def _add_stages(  # type: ignore[no-untyped-def]
                 )
                 for partnership in targets:
                     _add_stage(partnership, item)
-    for partnership in result:  # talks about a partnership whose LoI or MoU is done
-        done = any(
-            s.status == "actual" and s.stage in ("letter-of-intent", "signed")
+    for partnership in result:
+        reached = {s.stage for s in partnership.stages if s.status == "actual"}
+        partnership.stages = [
+            s
             for s in partnership.stages
-        )
-        if done:
-            partnership.stages = [s for s in partnership.stages if not s.weak]
+            if not (s.weak and reached & {"letter-of-intent", "signed"})  # talks once it is done
+            and not (s.status == "planned" and s.date is None and s.stage in reached)
+        ]
 
 
 def _generic(article, sentence, generic, named_in) -> bool:  # type: ignore[no-untyped-def]

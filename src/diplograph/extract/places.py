@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from diplograph.extract.gazetteer import Gazetteer, Place
 from diplograph.extract.rules import alternation, never_names, rules
@@ -154,13 +153,14 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
             )
             if mention:
                 _alias_in_brackets(article.text, mention)
-    for group in config["suffixes"]:
+    suffixes = [(w, g["level"]) for g in config["suffixes"] for w in g["words"]]
+    for word, level in sorted(suffixes, key=lambda s: -len(s[0])):  # "Metropolitan City" first
         pattern = re.compile(
-            rf"(?<![\w])(?P<name>{WORD}(?:[ ]{WORD})?)\s+(?:{alternation(group['words'])})(?![\w])"
+            rf"(?<![\w])(?P<name>{WORD}(?:[ ]{WORD})?)\s+{re.escape(word)}(?![\w])"
         )
         for match in pattern.finditer(article.text):
             if free(*match.span()):
-                add(match["name"], match.start(), match.end(), level=group["level"], how="suffix")
+                add(match["name"], match.start(), match.end(), level=level, how="suffix")
     for group in config["hyphen_suffixes"]:
         pattern = re.compile(
             rf"(?<![\w\-])(?P<name>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?"
@@ -538,12 +538,22 @@ def _link_context(article: Article, mentions: list[Mention]) -> None:
         rf"\s*(?:(?:{suffixes})\b)?\s*(?:,|\(|\bdari\b|\bfrom\b|\bin\b|\bdi\b|\bof\b)?\s*(?:the\s+)?"
         rf"(?:(?i:{words})\s+)?$"
     )
-    for current, following in pairwise(mentions):
+    conjunctions = alternation(rules("places")["list_conjunctions"])
+    list_joint = re.compile(rf"\s*(?:,\s*(?:(?:{conjunctions})\s+)?|(?:{conjunctions})\s+)$")
+    for current, following, after in zip(
+        mentions, mentions[1:], [*mentions[2:], None], strict=False
+    ):
         between = article.text[current.end : following.start]
         if "\n" in between or not apposition.match(between):
             continue
         if current.in_list is not None and current.in_list == following.in_list:
             continue  # members of one list ("Chongqing, Sichuan") do not locate each other
+        if (
+            after is not None
+            and level_group(after.level) == level_group(following.level)
+            and list_joint.match(article.text[following.end : after.start])
+        ):
+            continue  # "A City, B Autonomous Region, C Province and …": a list goes on
         owner = current.context_of or current
         higher = level_group(following.level)
         if higher is not None and higher == level_group(owner.level):

@@ -129,7 +129,27 @@ def _split_sentences(line: str, abbreviations: set[str]) -> list[tuple[int, int]
         begin = end
     if begin < len(line.rstrip()):
         spans.append((begin, len(line.rstrip())))
-    return [(a, b) for a, b in spans if line[a:b].strip()]
+    spans = [(a, b) for a, b in spans if line[a:b].strip()]
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and _date_alone(line[a:b]):  # "… Bandung, West Java. Monday (9/5/2016)."
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _date_alone(piece: str) -> bool:
+    """Whether a sentence is only a date ("Monday (9/5/2016).", "Jumat, 4 November 2016."):
+    it belongs to the sentence before it."""
+    tokens = re.findall(r"[^\W\d_]+|\d+", piece)
+    words = [t for t in tokens if not t.isdigit()]
+    return (
+        0 < len(tokens) <= 6
+        and any(t.isdigit() for t in tokens)
+        and len(words) <= 2
+        and all(w[0].isupper() for w in words)
+    )
 
 
 def detect_language(text: str) -> str:

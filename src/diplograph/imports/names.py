@@ -36,7 +36,17 @@ PREFIXES = (
     "kab",
 )
 # Words after a name ("Batang Regency", "Hubei Sheng", "Toyama-shi").
-SUFFIXES = ("prefecture", "province", "regency", "city", "sheng", "shi", "xian", "ken")
+SUFFIXES = (
+    "metropolitan city",
+    "prefecture",
+    "province",
+    "regency",
+    "city",
+    "sheng",
+    "shi",
+    "xian",
+    "ken",
+)
 # Chinese and Japanese administrative suffixes (自治区 autonomous region, 市 city, 县/縣 county,
 # 省 province, 県 prefecture, 府 prefecture or urban prefecture, 都 metropolis).
 CJK_SUFFIXES = ("自治区", "市", "县", "縣", "省", "県", "府", "都")
