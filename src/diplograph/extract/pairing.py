@@ -18,6 +18,7 @@ from diplograph.extract.people import Official
 from diplograph.extract.regions import Region
 from diplograph.extract.rules import phrase_pattern, rules
 from diplograph.extract.text import Article, Sentence
+from diplograph.imports.names import name_key
 
 Pairs = dict[frozenset[str], tuple[Region, Region, Sentence]]  # {ids} → (anchor, partner, where)
 
@@ -40,9 +41,16 @@ def home_region(local: list[Region]) -> Region:
 
 
 def may_pair(a: Region, b: Region) -> bool:
-    if a.id == b.id or a.id == b.located_in or b.id == a.located_in:
+    if a.id == b.id or a.id == b.located_in or b.id == a.located_in or _one_name(a, b):
         return False
     return not (a.country and b.country and a.country == b.country)
+
+
+def _one_name(a: Region, b: Region) -> bool:
+    """Whether one name ends inside the other, a short form of one city ("Pematangsiantar",
+    "Siantar"); "South Tangerang" and "Tangerang", ending at a space, are two places."""
+    short, long = sorted((name_key(a.name), name_key(b.name)), key=len)
+    return len(short) >= 4 and long.endswith(short) and long[-len(short) - 1].isalpha()
 
 
 def _anchor(named: list[Region], home: Region, implied: set[str]) -> Region:

@@ -53,6 +53,7 @@ def find_officials(article: Article, regions: list[Region]) -> list[Official]:
     honorifics = alternation(config["honorifics"])
     fillers = alternation(config["seat_fillers"])
     degrees = set(config["degrees"])
+    private = set(config["private_bodies"])
     when = alternation(config["time_fillers"])
     nouns = alternation(config["office_nouns"])
     place_words = alternation([w for g in rules("places")["prefixes"] for w in g["words"]])
@@ -133,6 +134,8 @@ def find_officials(article: Article, regions: list[Region]) -> list[Official]:
             if not name_match:
                 continue
             words = name_match.group().split()
+            if any(w in private for w in words):
+                continue  # the head of an association or a firm
             if any(w in title_starts for w in words):
                 continue  # another title follows ("Secretary Governance Assistant, X"): its
                 # own match reads the name

@@ -95,6 +95,9 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
     media = re.compile(rf"[ ]+(?:{alternation(config['media_words'])})(?![\w])")
 
     def add(name: str, start: int, end: int, **kw: object) -> Mention | None:
+        dateline = re.match(r"[A-Z]{2,}[-–](?=[A-Z][a-z])", name)
+        if dateline and not text[text.rfind("\n", 0, start) + 1 : start].strip():
+            name, start = name[dateline.end() :], start + dateline.end()  # "BANDUNG-West Java"
         words = name.split()
         if kw.get("how") != "gazetteer":  # "Walikota Gindar City" names Gindar
             while len(words) > 1 and words[0] in titles:
