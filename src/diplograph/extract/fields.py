@@ -33,13 +33,12 @@ def find_fields(
             for m in pattern.finditer(sentence.text)
         ]
         for field_id, start, end in sorted(matches, key=lambda x: (x[1] - x[2], x[1])):
-            if True:
-                if any(a < end and start < b for a, b in taken):
-                    continue
-                taken.append((start, end))
-                found = Found("field", field_id, article.evidence(start, end), 0.7)
-                everything.append(found)
-                for partnership in targets:
-                    if field_id not in {f.value for f in partnership.fields}:
-                        partnership.fields.append(found)
+            if any(a < end and start < b for a, b in taken):
+                continue
+            taken.append((start, end))
+            found = Found("field", field_id, article.evidence(start, end), 0.7)
+            everything.append(found)
+            for partnership in targets:
+                if field_id not in {f.value for f in partnership.fields}:
+                    partnership.fields.append(found)
     return everything

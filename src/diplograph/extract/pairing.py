@@ -90,6 +90,8 @@ def sentence_pairs(
         for region in named:
             if region.id in paired:
                 continue  # "the Amberton-Colville MoU": paired with each other, not the home
+            if anchor.id in paired:
+                continue  # "antara Kota X dan Kabupaten Y, Kintamani Bali": the pair is named
             if region is not anchor and may_pair(anchor, region):
                 pairs.setdefault(frozenset({anchor.id, region.id}), (anchor, region, sentence))
     return pairs
