@@ -764,3 +764,34 @@ def test_a_signing_at_an_address_dated_in_the_next_sentence(gazetteer: Gazetteer
     assert [(s.stage, s.status, s.date) for s in partnership.stages] == [
         ("signed", "actual", "2016-05-09")
     ]
+
+
+def test_short_names_datelines_private_heads_and_named_pairs(gazetteer: Gazetteer) -> None:
+    dateline = (
+        "Judul Uji\nBANDUNG-West Java Provincial Government committed to a sister province MoU "
+        "with Riverland Province. Chairman of Amberton Friendship Group Tanaka Hiroji attended.\n"
+    )
+    x = extract(dateline, gazetteer, language="en")
+    assert _pairs(x) == {frozenset({"id-jb", "riverland"})}
+    assert "Tanaka Hiroji" not in {o.name for o in x.officials}
+    short = (
+        "Judul Uji\nPemko Pematangsiantar menjajaki kerja sama sister city dengan Kota Linyi. "
+        "Wali Kota Pematangsiantar Susanti Dewayani menyambut baik kerja sama dengan Pemko "
+        "Siantar.\n"
+    )
+    assert _pairs(extract(short, gazetteer)) == {frozenset({"pematangsiantar", "linyi"})}
+    named = (
+        "Judul Uji\nMenjajaki kerjasama sister city antara Kota Gyeongju dan Kabupaten Bangli, "
+        "Kintamani Bali.\n"
+    )
+    assert _pairs(extract(named, gazetteer)) == {frozenset({"gyeongju", "bangli"})}
+
+
+def test_a_press_statement_day_is_no_event_and_an_agreement_day_is(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nKota Semarang menjajaki kerja sama sister city dengan Kota Amberton. "
+        '"Kami berkembang bersama," kata Hendrar dalam siaran persnya, Sabtu, 26 November 2016.\n'
+        '"Kerja sama ini membuka peluang," ungkap Bima, dalam kesepakatan Jumat (18/11/2016).\n'
+    )
+    events = extract(text, gazetteer).events
+    assert [(e.date, e.kinds) for e in events] == [("2016-11-18", ["signing"])]

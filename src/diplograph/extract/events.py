@@ -32,6 +32,10 @@ def find_events(
     config = rules("orgs")
     patterns = {kind: phrase_pattern(words) for kind, words in config["events"].items()}
     online = phrase_pattern(config["online"])
+    statement = re.compile(
+        rf"(?<![\w])(?:{alternation(config['statement_words'])})\W{{1,6}}(?:\w+\W{{1,4}})?$",
+        re.IGNORECASE,
+    )
     events: list[Event] = []
     body_first = sorted(
         dates, key=lambda d: bool(getattr(article.sentence_at(d.evidence.start), "caption", False))
@@ -46,6 +50,10 @@ def find_events(
         sentence = article.sentence_at(date.evidence.start)
         if sentence is None or sentence.caption:
             continue  # a photo caption's date is the photo's, not an event's
+        if statement.search(
+            article.text[max(sentence.start, date.evidence.start - 40) : date.evidence.start]
+        ):
+            continue  # "dalam siaran persnya, Sabtu, 26 November 2016": a statement's day
         kinds = [k for k, p in patterns.items() if p.search(sentence.text)]
         if not kinds:
             continue

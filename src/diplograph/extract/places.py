@@ -105,7 +105,10 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
         while len(words) > 1 and words[0] in missions:  # "KJRI Cape Town": the seat
             words = words[1:]
         words = _name_words(words, stop)
-        if not words or (words[0] in stop and kw.get("how") != "gazetteer"):
+        known = kw.get("how") == "gazetteer" or (
+            dateline and (name in aliases or gazetteer.lookup(name))
+        )
+        if not words or (words[0] in stop and not known):
             return None
         if name in not_regions or any(w.lower() in never for w in words):
             return None
