@@ -795,3 +795,15 @@ def test_a_press_statement_day_is_no_event_and_an_agreement_day_is(gazetteer: Ga
     )
     events = extract(text, gazetteer).events
     assert [(e.date, e.kinds) for e in events] == [("2016-11-18", ["signing"])]
+
+
+def test_legislators_and_mission_staff_are_officials(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nBupati Bangli bertemu Wali Kota Gyeongju. Turut hadir Anggota Komisi X DPR "
+        "RI Robert Kardinal, Ketua Komite II DPD RI Yorrys Raweyai, Counselor Politik KBRI "
+        "Seoul Sigit Aris Prasetyo serta Kepala Urusan Konselor Kedutaan Besar Republik "
+        "Indonesia (KBRI) untuk Korea Selatan, Aji Surya.\n"
+    )
+    officials = {o.name: o.post for o in extract(text, gazetteer).officials}
+    assert officials["Robert Kardinal"] == officials["Yorrys Raweyai"] == "legislator"
+    assert officials["Sigit Aris Prasetyo"] == officials["Aji Surya"] == "diplomat"

@@ -54,6 +54,15 @@ def find_officials(article: Article, regions: list[Region]) -> list[Official]:
     fillers = alternation(config["seat_fillers"])
     degrees = set(config["degrees"])
     private = set(config["private_bodies"])
+    legislature = re.compile(
+        rf"(?:(?:{alternation(config['committees'])})\s+[A-Z0-9]+\s+)?"
+        rf"(?:{alternation(config['legislatures'])})(?![\w])(?:\s+RI)?\s+(?=[A-Z])"
+    )
+    missions = alternation(rules("partnerships")["mission_words"])
+    mission = re.compile(
+        rf"(?:[A-Z][a-z]+\s+(?:dan\s+|and\s+)?){{0,3}}(?:{missions})"
+        rf"(?:\s+(?:{fillers}|\([A-Z]+\)))*\s+(?=[A-Z])"
+    )
     when = alternation(config["time_fillers"])
     nouns = alternation(config["office_nouns"])
     place_words = alternation([w for g in rules("places")["prefixes"] for w in g["words"]])
@@ -86,7 +95,22 @@ def find_officials(article: Article, regions: list[Region]) -> list[Official]:
                 if seat is None:
                     continue  # "Consul General in Sydney and …": no name follows the seat
                 position += seat.end()
-            if title.get("office_nouns"):  # "Head of Transportation Department Dedi Taufik"
+            if title.get("legislature"):  # "Anggota Komisi X DPR RI Robert Kardinal"
+                body = legislature.match(article.text, position)
+                if body is None:
+                    continue
+                position = body.end()
+            elif title.get("mission"):  # "Counselor Politik KBRI Seoul Sigit Aris Prasetyo"
+                body = mission.match(article.text, position)
+                if body is None:
+                    continue
+                position = body.end()
+                if not any(start == position for start, _end in span_region):
+                    seat = re.match(
+                        r"[A-Z][a-z]+\s+(?=[A-Z][a-z]+\s+[A-Z])", article.text[position:]
+                    )
+                    position += seat.end() if seat else 0  # the seat, unknown as a place
+            elif title.get("office_nouns"):  # "Head of Transportation Department Dedi Taufik"
                 end = _office_end(article.text, position, nouns)
                 if end is None:
                     continue
