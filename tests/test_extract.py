@@ -807,3 +807,17 @@ def test_legislators_and_mission_staff_are_officials(gazetteer: Gazetteer) -> No
     officials = {o.name: o.post for o in extract(text, gazetteer).officials}
     assert officials["Robert Kardinal"] == officials["Yorrys Raweyai"] == "legislator"
     assert officials["Sigit Aris Prasetyo"] == officials["Aji Surya"] == "diplomat"
+
+
+def test_the_address_gives_the_publication_date_when_nothing_else_does(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "https://news.example/read/2016/11/04/123/jajaki\nJudul Uji\nWali kota bertemu pada "
+        "Jumat (4/11).\n"
+    )
+    x = extract(text, gazetteer)
+    assert (x.published.value, x.published_from) == ("2016-11-04", "address")
+    assert [d.value for d in x.dates] == ["2016-11-04"]
+    given = extract(text, gazetteer, published=parse_published("2016-11-05"))
+    assert given.published_from == "option"

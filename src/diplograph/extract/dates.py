@@ -313,3 +313,28 @@ def dateline(article: Article, dates: list[Found]) -> Found | None:
         if not re.search(r"[a-z]{4,}", re.sub(r"\b(?:WIB|WITA|WIT|GMT|UTC)\b", "", rest)):
             return found
     return None
+
+
+_ADDRESS_DATE = re.compile(
+    r"/(?P<year>(?:19|20)\d\d)/(?P<month>0?[1-9]|1[0-2])(?:/(?P<day>0?[1-9]|[12]\d|3[01]))?(?=/)"
+    r"|[/\-_](?P<compact>(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?=[/\-_.])"
+)
+
+
+def address_date(url: str | None) -> Published | None:
+    """The date a news page's address holds ("…/read/2016/11/04/…", "…/2023/09/…",
+    "…-20240426-…"), as precise as it is written."""
+    match = _ADDRESS_DATE.search(url or "")
+    if match is None:
+        return None
+    if match["compact"]:
+        digits = match["compact"]
+        year, month, day = digits[:4], digits[4:6], digits[6:]
+    else:
+        year, month, day = match["year"], match["month"], match["day"]
+    try:
+        if day:
+            return Published(dt.date(int(year), int(month), int(day)).isoformat())
+    except ValueError:
+        return None
+    return Published(f"{year}-{int(month):02d}")

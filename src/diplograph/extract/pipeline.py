@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from diplograph.extract.asides import mark_asides
 from diplograph.extract.counterparts import country_counterparts
-from diplograph.extract.dates import Published, dateline, find_dates
+from diplograph.extract.dates import Published, address_date, dateline, find_dates
 from diplograph.extract.events import (
     Event,
     Investment,
@@ -76,6 +76,10 @@ def extract(
     line = dateline(article, dates)
     if published is None and line is not None:
         published, published_from = Published(line.value), "dateline"
+        dates = find_dates(article, language, published)
+        line = dateline(article, dates)
+    if published is None and (from_address := address_date(article.url)) is not None:
+        published, published_from = from_address, "address"
         dates = find_dates(article, language, published)
         line = dateline(article, dates)
     mentions = find_mentions(article, gazetteer)
