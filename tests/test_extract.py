@@ -821,3 +821,24 @@ def test_the_address_gives_the_publication_date_when_nothing_else_does(
     assert [d.value for d in x.dates] == ["2016-11-04"]
     given = extract(text, gazetteer, published=parse_published("2016-11-05"))
     assert given.published_from == "option"
+
+
+def test_an_existing_partnership_its_renewal_and_a_city_of_two_levels(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Surabaya, Busan discuss sister city ties\nSurabaya Mayor Eri Cahyadi received a "
+        "delegation from Busan Metropolitan City on Monday, February 12, 2024, to discuss the "
+        "sister city relationship that has existed since 1994. The two cities plan to sign a "
+        "renewed memorandum of understanding later this year. Busan Deputy Mayor Lee Sung-kwon "
+        'spoke.\nWest Java committed to an MoU with Riverland Province. "We will continue this '
+        'LoI to become a MoU," the governor said.\n'
+    )
+    x = extract(text, gazetteer, language="en")
+    assert {r.id for r in x.regions if r.name.startswith("Busan")} == {"kr-26"}
+    stages = {(p.partner.id, s.stage, s.status, s.date) for p in x.partnerships for s in p.stages}
+    assert ("kr-26", "signed", "actual", "1994") in stages
+    assert ("kr-26", "signed", "planned", None) in stages
+    assert not any(p == "kr-26" and s == "exploration" for p, s, _st, _d in stages)
+    riverland = {(s, st) for p, s, st, _d in stages if p == "riverland"}
+    assert riverland == {("signed", "planned")}

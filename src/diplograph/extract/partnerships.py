@@ -172,6 +172,7 @@ def _add_stages(  # type: ignore[no-untyped-def]
     discussion = phrase_pattern(stage_rules["discussion"])
     generic = phrase_pattern(stage_rules["generic_words"])
     ended = phrase_pattern(stage_rules["ended_words"])
+    conversion = phrase_pattern(stage_rules["conversion_words"])
     done_words = phrase_pattern(stage_rules["done_words"]).pattern
     done = re.compile(rf"{done_words}\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE)
     for sentence in cue_sentences:
@@ -202,6 +203,8 @@ def _add_stages(  # type: ignore[no-untyped-def]
                 window = sentence.text[match.end() : later[0] if later else len(sentence.text)]
                 if ended.search(window):
                     continue  # "MoU … yang berakhir masa berlakunya pada tahun 2019"
+                if later and conversion.search(window) and planned.search(sentence.text):
+                    continue  # "We will continue this LoI to become a MoU": the MoU is planned
                 before = sentence.text[: match.start()]
                 date = _date_in(sentence, usable, start, cues)
                 status = "planned" if planned.search(before) else "actual"
@@ -220,14 +223,10 @@ def _add_stages(  # type: ignore[no-untyped-def]
                 )
                 for partnership in targets:
                     _add_stage(partnership, item)
-    for partnership in result:
+    for partnership in result:  # talks about a partnership whose LoI or MoU is done
         reached = {s.stage for s in partnership.stages if s.status == "actual"}
-        partnership.stages = [
-            s
-            for s in partnership.stages
-            if not (s.weak and reached & {"letter-of-intent", "signed"})  # talks once it is done
-            and not (s.status == "planned" and s.date is None and s.stage in reached)
-        ]
+        if reached & {"letter-of-intent", "signed"}:
+            partnership.stages = [s for s in partnership.stages if not s.weak]
 
 
 def _generic(article, sentence, generic, named_in) -> bool:  # type: ignore[no-untyped-def]

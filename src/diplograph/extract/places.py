@@ -186,7 +186,7 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
     mentions.sort(key=lambda m: m.start)
     for mention in mentions:
         _resolve(mention, gazetteer, aliases)
-    _link_context(article, mentions)
+    _link_context(article, mentions, gazetteer)
     for mention in mentions:
         if mention.context:
             _resolve(mention, gazetteer, aliases)
@@ -537,7 +537,7 @@ def _is_country(mention: Mention, gazetteer: Gazetteer, aliases: dict[str, str])
     )
 
 
-def _link_context(article: Article, mentions: list[Mention]) -> None:
+def _link_context(article: Article, mentions: list[Mention], gazetteer: Gazetteer) -> None:
     words = alternation(rules("places")["apposition_words"])
     suffixes = alternation([w for group in rules("places")["suffixes"] for w in group["words"]])
     apposition = re.compile(
@@ -561,6 +561,9 @@ def _link_context(article: Article, mentions: list[Mention]) -> None:
         ):
             continue  # "A City, B Autonomous Region, C Province and …": a list goes on
         owner = current.context_of or current
+        countries = {_country(m, gazetteer) for m in (owner, following)}
+        if None not in countries and len(countries) == 2:
+            continue  # "Surabaya, Busan discuss …": places of two countries
         higher = level_group(following.level)
         if higher is not None and higher == level_group(owner.level):
             continue  # "New South Wales, East Java and …": a province does not locate a province
@@ -572,6 +575,12 @@ def _link_context(article: Article, mentions: list[Mention]) -> None:
         following.context_of = owner
 
 
+def _country(mention: Mention, gazetteer: Gazetteer) -> str | None:
+    if mention.resolved:
+        return gazetteer.country_of(mention.resolved)
+    return mention.country
+
+
 def _corefer(mentions: list[Mention], gazetteer: Gazetteer) -> None:
     """A bare name ("Toyama") takes the resolution of the same name resolved elsewhere."""
     resolved: dict[str, set[str]] = {}
@@ -580,7 +589,8 @@ def _corefer(mentions: list[Mention], gazetteer: Gazetteer) -> None:
             resolved.setdefault(mention.key, set()).add(mention.resolved)
     for mention in mentions:
         ids = resolved.get(mention.key, set())
-        if mention.status == "ambiguous" and len(ids) == 1:
+        # "Busan Metropolitan City …, Busan Deputy Mayor": a title's level does not part them
+        if mention.status in ("ambiguous", "unresolved") and len(ids) == 1:
             (place_id,) = ids
             if place_id in {p.id for p in mention.candidates}:
                 mention.resolved, mention.status = place_id, "resolved"
