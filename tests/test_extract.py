@@ -842,3 +842,22 @@ def test_an_existing_partnership_its_renewal_and_a_city_of_two_levels(
     assert not any(p == "kr-26" and s == "exploration" for p, s, _st, _d in stages)
     riverland = {(s, st) for p, s, st, _d in stages if p == "riverland"}
     assert riverland == {("signed", "planned")}
+
+
+def test_first_signed_beside_a_kind_is_signed_but_an_lois_signing_is_not(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nYogyakarta Special Region and Kyoto Prefecture marked the anniversary of "
+        "their sister province relationship, first signed in 1985.\nIn 2019 a sister city "
+        "Letter of Intent between Bandung and Riverbend City was signed, and these plans were "
+        "approved in 2023.\n"
+    )
+    stages = {
+        (p.partner.id, s.stage, s.date)
+        for p in extract(text, gazetteer, language="en").partnerships
+        for s in p.stages
+    }
+    assert ("jp-26", "signed", "1985") in stages
+    assert ("riverbend", "letter-of-intent", "2019") in stages
+    assert not any(p == "riverbend" and s == "signed" for p, s, _d in stages)

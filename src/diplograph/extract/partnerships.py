@@ -169,6 +169,7 @@ def _add_stages(  # type: ignore[no-untyped-def]
     counted_spans = [(c.evidence.start, c.evidence.end) for c in counted]
     kind_words = phrase_pattern([w for ws in rules("partnerships")["kinds"].values() for w in ws])
     needs_kind = phrase_pattern(stage_rules["needs_kind"])
+    signed_verbs = phrase_pattern(stage_rules["signed_verbs"])
     discussion = phrase_pattern(stage_rules["discussion"])
     generic = phrase_pattern(stage_rules["generic_words"])
     ended = phrase_pattern(stage_rules["ended_words"])
@@ -180,8 +181,19 @@ def _add_stages(  # type: ignore[no-untyped-def]
         patterns = [*stage_patterns.items(), ("signed", official)]
         if kind_words.search(sentence.text):  # talks about a kind of partnership
             patterns.append(("exploration", discussion))
-        cues = [sentence.start + m.start() for _s, p in patterns for m in p.finditer(sentence.text)]
-        staged = sorted((m.start(), s) for s, p in patterns for m in p.finditer(sentence.text))
+        has_kind = bool(kind_words.search(sentence.text))
+        has_loi = bool(stage_patterns["letter-of-intent"].search(sentence.text))
+
+        # "their sister province relationship, first signed in 1985", not "the LoI was signed"
+        found = [
+            (s, p, m)
+            for s, p in patterns
+            for m in p.finditer(sentence.text)
+            if (has_kind or not needs_kind.fullmatch(m.group()))
+            and not (signed_verbs.fullmatch(m.group()) and (not has_kind or has_loi))
+        ]
+        cues = [sentence.start + m.start() for _s, _p, m in found]
+        staged = sorted((m.start(), s) for s, _p, m in found)
         if _generic(article, sentence, generic, named_in):
             continue  # "kerja sama … diatur …, diawali LoI": how partnerships are made
         ended_spans = []  # "MoU … yang berakhir … pada tahun 2019": 2019 is when it ended
@@ -192,37 +204,34 @@ def _add_stages(  # type: ignore[no-untyped-def]
             if hit:
                 ended_spans.append((sentence.start + at, sentence.start + stop))
         usable = [d for d in dates if not any(a <= d.evidence.start < b for a, b in ended_spans)]
-        for stage, pattern in patterns:
-            for match in pattern.finditer(sentence.text):
-                start = sentence.start + match.start()
-                if any(a <= start < b for a, b in counted_spans):
-                    continue
-                if needs_kind.fullmatch(match.group()) and not kind_words.search(sentence.text):
-                    continue
-                later = [a for a, s in staged if a > match.start() and s != stage]
-                window = sentence.text[match.end() : later[0] if later else len(sentence.text)]
-                if ended.search(window):
-                    continue  # "MoU … yang berakhir masa berlakunya pada tahun 2019"
-                if later and conversion.search(window) and planned.search(sentence.text):
-                    continue  # "We will continue this LoI to become a MoU": the MoU is planned
-                before = sentence.text[: match.start()]
-                date = _date_in(sentence, usable, start, cues)
-                status = "planned" if planned.search(before) else "actual"
-                if done.search(before):  # "… will have a flight, … after he signed the MoU"
-                    status = "actual"
-                if date is not None and date.extra.get("status") == "planned":
-                    status = "planned"
-                item = Stage(
-                    stage,
-                    status,
-                    date.value if date else None,
-                    article.evidence(start, start + len(match.group())),
-                    0.8 if date else 0.65,
-                    signing=bool(signing.search(sentence.text)) or pattern is official,
-                    weak=pattern is discussion,
-                )
-                for partnership in targets:
-                    _add_stage(partnership, item)
+        for stage, pattern, match in found:
+            start = sentence.start + match.start()
+            if any(a <= start < b for a, b in counted_spans):
+                continue
+            later = [a for a, s in staged if a > match.start() and s != stage]
+            window = sentence.text[match.end() : later[0] if later else len(sentence.text)]
+            if ended.search(window):
+                continue  # "MoU … yang berakhir masa berlakunya pada tahun 2019"
+            if later and conversion.search(window) and planned.search(sentence.text):
+                continue  # "We will continue this LoI to become a MoU": the MoU is planned
+            before = sentence.text[: match.start()]
+            date = _date_in(sentence, usable, start, cues)
+            status = "planned" if planned.search(before) else "actual"
+            if done.search(before):  # "… will have a flight, … after he signed the MoU"
+                status = "actual"
+            if date is not None and date.extra.get("status") == "planned":
+                status = "planned"
+            item = Stage(
+                stage,
+                status,
+                date.value if date else None,
+                article.evidence(start, start + len(match.group())),
+                0.8 if date else 0.65,
+                signing=bool(signing.search(sentence.text)) or pattern is official,
+                weak=pattern is discussion,
+            )
+            for partnership in targets:
+                _add_stage(partnership, item)
     for partnership in result:  # talks about a partnership whose LoI or MoU is done
         reached = {s.stage for s in partnership.stages if s.status == "actual"}
         if reached & {"letter-of-intent", "signed"}:
