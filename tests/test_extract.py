@@ -861,3 +861,36 @@ def test_first_signed_beside_a_kind_is_signed_but_an_lois_signing_is_not(
     assert ("jp-26", "signed", "1985") in stages
     assert ("riverbend", "letter-of-intent", "2019") in stages
     assert not any(p == "riverbend" and s == "signed" for p, s, _d in stages)
+
+
+def test_plans_after_the_wording_references_to_done_steps_and_regions_that_locate(
+    gazetteer: Gazetteer,
+) -> None:
+    planned = (
+        "Judul Uji\nMakassar is set to sign a sister city letter of intent with Riverbend City "
+        "next month, said Makassar Mayor Danny Pomanto on Tuesday (5/3/2024).\n"
+    )
+    stages = {
+        (s.stage, s.status, s.date)
+        for p in extract(planned, gazetteer).partnerships
+        for s in p.stages
+    }
+    assert stages == {("letter-of-intent", "planned", None)}
+    reference = (
+        "Judul Uji\nKota Bandung dan Kota Riverbend menandatangani Letter of Intent sister city "
+        "pada 9 Agustus 2017. Kedua pihak sepakat menuangkan kerja sama ini ke dalam MoU yang "
+        "akan diselesaikan setahun setelah penandatanganan Letter of Intent.\n"
+    )
+    stages = {
+        (s.stage, s.status) for p in extract(reference, gazetteer).partnerships for s in p.stages
+    }
+    assert stages == {("letter-of-intent", "actual"), ("signed", "planned")}
+    located = (
+        "Judul Uji\nThe city of Nanning in south China's Guangxi Zhuang Autonomous Region and "
+        "Indonesia's Semarang signed an agreement to establish friendly city relations.\n"
+    )
+    x = extract(located, gazetteer, language="en")
+    assert _pairs(x) == {frozenset({"nanning", "semarang"})}
+    assert [(p.kind, [s.stage for s in p.stages]) for p in x.partnerships] == [
+        ("friendship-city", ["signed"])
+    ]

@@ -20,6 +20,7 @@ def mark_asides(article: Article, mentions: list[Mention]) -> None:
     config = rules("partnerships")
     venue = re.compile(
         rf"(?<![\w])(?:{alternation(config['venue_prepositions'])})\s+"
+        rf"(?:(?i:{alternation(config['directions'])})\s+)?(?:{WORD}['’]s\s+)?"
         rf"(?:(?:{alternation(config['region_nouns'])})\s+)?(?:{WORD}\s+)*$"
     )
     # "in Papandayan Room, Gedung Sate, Jl. Diponegoro No. 22, Bandung": an address

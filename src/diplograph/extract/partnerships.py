@@ -176,6 +176,12 @@ def _add_stages(  # type: ignore[no-untyped-def]
     conversion = phrase_pattern(stage_rules["conversion_words"])
     done_words = phrase_pattern(stage_rules["done_words"]).pattern
     done = re.compile(rf"{done_words}\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE)
+    since_words = phrase_pattern(stage_rules["since_words"]).pattern
+    since = re.compile(rf"{since_words}\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
+    planned_after = re.compile(
+        rf"\W*(?:\([^)]*\)\W*)?(?:{phrase_pattern(stage_rules['planned_after']).pattern})",
+        re.IGNORECASE,
+    )
     for sentence in cue_sentences:
         targets = _stage_targets(article, sentence, result, named_in, home, regions)
         patterns = [*stage_patterns.items(), ("signed", official)]
@@ -217,10 +223,14 @@ def _add_stages(  # type: ignore[no-untyped-def]
             before = sentence.text[: match.start()]
             date = _date_in(sentence, usable, start, cues)
             status = "planned" if planned.search(before) else "actual"
-            if done.search(before):  # "… will have a flight, … after he signed the MoU"
+            if planned_after.match(sentence.text, match.end()):  # "MoU yang akan diselesaikan"
+                status = "planned"
+            if done.search(before) or since.search(before):  # "after he signed the MoU"
                 status = "actual"
             if date is not None and date.extra.get("status") == "planned":
                 status = "planned"
+            elif date is not None and status == "planned":
+                date = None  # "set to sign an LoI next month, said X on Tuesday (5/3)"
             item = Stage(
                 stage,
                 status,
@@ -312,10 +322,18 @@ def _date_in(sentence: Sentence, dates: list[Found], cue: int, cues: list[int]) 
     sentence (at `cues`) is nearer to it; datelines and dates a precursor word separates from
     the cue ("LoI … diawali dari kunjungan … April 2016") are not a stage's date."""
     precursor = phrase_pattern(rules("partnerships")["precursor_words"])
+    speech = phrase_pattern(rules("partnerships")["speech_words"]).pattern
+    said = re.compile(rf"{speech}[^.;:\n]{{0,70}}$", re.IGNORECASE)
 
     def earlier(date: Found) -> bool:  # a precursor word between the cue and the date
         low, high = sorted((cue, date.evidence.start))
         return bool(precursor.search(sentence.text, low - sentence.start, high - sentence.start))
+
+    def spoken(date: Found) -> bool:  # "…, said X on Tuesday (5/3)": the day it was said
+        start = date.evidence.start - sentence.start
+        return cue < date.evidence.start and bool(
+            said.search(sentence.text, max(0, start - 80), start)
+        )
 
     inside = [
         d
@@ -324,6 +342,7 @@ def _date_in(sentence: Sentence, dates: list[Found], cue: int, cues: list[int]) 
         and d.value
         and not d.extra.get("dateline")
         and not earlier(d)
+        and not spoken(d)
     ]
 
     def distance(date: Found, at: int) -> int:

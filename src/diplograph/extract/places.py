@@ -145,7 +145,7 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
             if any(before.endswith(p) for p in not_prefix) or not free(*match.span()):
                 continue
             if match["prefix"].lower().endswith(" of") and re.search(
-                r"[A-Z][\w'’\-]*\s+$", article.text[max(0, match.start() - 30) : match.start()]
+                r"[A-Z][\w'’\-]*[ \t]+$", article.text[max(0, match.start() - 30) : match.start()]
             ):
                 continue  # "Weihai City of Shandong Province": "Weihai City", then its province
             prefix = re.sub(r"\s+", " ", match["prefix"])
