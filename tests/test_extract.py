@@ -894,3 +894,29 @@ def test_plans_after_the_wording_references_to_done_steps_and_regions_that_locat
     assert [(p.kind, [s.stage for s in p.stages]) for p in x.partnerships] == [
         ("friendship-city", ["signed"])
     ]
+
+
+def test_country_names_after_a_city_honorific_names_and_sisterhood_wording(
+    gazetteer: Gazetteer,
+) -> None:
+    trailing = (
+        "Judul Uji\nBupati Tindaklanjuti Sister City Kab Karo dan Zundert Belanda\n"
+        "Ia berangkat ke kota Zundert Belanda. Zundert, Belanda menjalani MoU dengan Kabupaten "
+        "Karo terkait sister city.\n"
+    )
+    assert _pairs(extract(trailing, gazetteer)) == {frozenset({"karo", "zundert"})}
+    person = (
+        "Judul Uji\nWali Kota Jayapura Dr Benhur Tomi Mano menandatangani MoU sister city "
+        "dengan Kota Vanimo, PNG. Wali Kota Benhur Tomi Mano menyampaikan harapannya.\n"
+    )
+    x = extract(person, gazetteer)
+    assert _pairs(x) == {frozenset({"jayapura", "vanimo"})}
+    assert "Benhur Tomi Mano" in {o.name for o in x.officials}
+    sisterhood = (
+        "Judul Uji\nPemprov Kotabato Selatan ingin menjalin kerja sama dalam skema sisterhood "
+        "province dengan Provinsi Kalimantan Timur, dengan penyerahan letter of intent serta "
+        "draft Memorandum of Agreement Sisterhood Province Affiliation.\n"
+    )
+    x = extract(sisterhood, gazetteer)
+    assert _pairs(x) == {frozenset({"id-ki", "kotabato-selatan"})}
+    assert x.partnerships[0].kind == "sister-province"

@@ -105,6 +105,13 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
         while len(words) > 1 and words[0] in missions:  # "KJRI Cape Town": the seat
             words = words[1:]
         words = _name_words(words, stop)
+        if (
+            len(words) > 1
+            and _is_country(words[-1], gazetteer, aliases)
+            and words[-2] not in stop
+            and not _known(" ".join(words), gazetteer, aliases)
+        ):
+            words = words[:-1]  # "kota Zundert Belanda", not "South Australia", "American Samoa"
         known = kw.get("how") == "gazetteer" or (
             dateline and (name in aliases or gazetteer.lookup(name))
         )
@@ -281,7 +288,13 @@ def _title_places(article, gazetteer, mentions, add, free) -> None:  # type: ign
 
 def _name_follows(text: str, words: list[str], match: re.Match[str]) -> bool:
     """Whether a person's name follows the first word after a title: two more name words
-    ("Bupati Klaten Hamenang Wajar"), or a comma and a name ("Wali Kota Fremantle, Bradd")."""
+    ("Bupati Klaten Hamenang Wajar"), or a comma and a name ("Wali Kota Fremantle, Bradd"); not
+    when the words are a name written after an honorific elsewhere ("Wali Kota Benhur Tomi
+    Mano", "… Dr. Drs. Benhur Tomi Mano")."""
+    honorifics = alternation(rules("posts")["honorifics"])
+    person = re.escape(" ".join(words[:2])).replace(r"\ ", r"\s+")
+    if re.search(rf"(?<![\w])(?:{honorifics})\.?\s+{person}(?![\w])", text):
+        return False
     if len(words) >= 3:
         return True
     return len(words) == 1 and bool(re.match(r"\s*,\s*[A-Z]", text[match.end("name") :]))
@@ -463,7 +476,7 @@ def _name_before(text, start, gazetteer, aliases, stop) -> bool:  # type: ignore
 
 def _before_country(article, gazetteer, mentions, aliases, not_regions, add, free) -> None:  # type: ignore[no-untyped-def]
     """ "Suwon in South Korea"; past an island ("Pontianak, Kalimantan in Indonesia")."""
-    countries = [m for m in mentions if _is_country(m, gazetteer, aliases)]
+    countries = [m for m in mentions if _is_country(m.name, gazetteer, aliases)]
     for country in countries:
         end = country.start
         while True:
@@ -531,10 +544,12 @@ def _repeats(article, mentions, add, free) -> None:  # type: ignore[no-untyped-d
                     mention.lookup_name = name
 
 
-def _is_country(mention: Mention, gazetteer: Gazetteer, aliases: dict[str, str]) -> bool:
-    return any(
-        p.level == "country" for p in gazetteer.lookup(aliases.get(mention.name, mention.name))
-    )
+def _known(name: str, gazetteer: Gazetteer, aliases: dict[str, str]) -> bool:
+    return bool(gazetteer.lookup(aliases.get(name, name))) or name in indonesian_cities()
+
+
+def _is_country(name: str, gazetteer: Gazetteer, aliases: dict[str, str]) -> bool:
+    return any(p.level == "country" for p in gazetteer.lookup(aliases.get(name, name)))
 
 
 def _link_context(article: Article, mentions: list[Mention], gazetteer: Gazetteer) -> None:
