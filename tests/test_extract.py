@@ -920,3 +920,15 @@ def test_country_names_after_a_city_honorific_names_and_sisterhood_wording(
     x = extract(sisterhood, gazetteer)
     assert _pairs(x) == {frozenset({"id-ki", "kotabato-selatan"})}
     assert x.partnerships[0].kind == "sister-province"
+
+
+def test_a_renewal_planned_beside_the_first_signing_it_renews(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nDuring his visit the Governor will sign a re-affirmation of the Western "
+        "Australia-East Java Sister State /Province Agreement originally signed on 21 August "
+        "1990.\n"
+    )
+    x = extract(text, gazetteer, language="en", published=parse_published("2010-10-04"))
+    stages = {(s.stage, s.status, s.date) for p in x.partnerships for s in p.stages}
+    assert ("signed", "actual", "1990-08-21") in stages
+    assert ("signed", "planned", None) in stages

@@ -294,6 +294,13 @@ def _status(
     past = alternation(rules("dates")["past_markers"])
     if re.match(rf"\s+(?:{past})(?![\w])", article.text[end:], re.IGNORECASE):
         return "actual"
+    if (
+        value
+        and published is not None
+        and value[: len(published.value)] < published.value[: len(value)]
+    ):
+        return "actual"  # before the publication: "… will sign a re-affirmation of the agreement
+        # originally signed on 21 August 1990"
     sentence = article.sentence_at(start)
     low = max(sentence.start if sentence else 0, start - PLANNED_LOOKBACK)
     if planned_words.search(article.text, low, start):

@@ -227,6 +227,8 @@ def _add_stages(  # type: ignore[no-untyped-def]
                 status = "planned"
             if done.search(before) or since.search(before):  # "after he signed the MoU"
                 status = "actual"
+            if signed_verbs.fullmatch(match.group()):  # "… will sign …, originally signed in 1990"
+                status = "actual"
             if date is not None and date.extra.get("status") == "planned":
                 status = "planned"
             elif date is not None and status == "planned":
