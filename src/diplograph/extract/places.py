@@ -20,6 +20,7 @@ from diplograph.imports.names import name_key, slug
 
 WORD = r"[A-Z][\w'’\-]*"
 NAME = rf"{WORD}(?:[ ]{WORD}){{0,3}}"
+HYPHEN_PART = r"[A-Z](?:[\w'’]|-(?![A-Z]))*"  # a word, or each side of "Australia-East"
 LEVEL_GROUPS = (
     frozenset({"city", "county-level-city", "prefecture-level-city", "municipality"}),
     frozenset({"regency"}),
@@ -402,7 +403,7 @@ def _gazetteer_names(article, gazetteer, aliases, stop, add, free) -> None:  # t
     fillers += [w for t in rules("posts")["titles"] for w in t["words"]]
     seat_before = re.compile(rf"(?<![\w])(?:{alternation(fillers)})\s+$")
     for match in re.finditer(rf"{NAME}", article.text):
-        words = list(re.finditer(WORD, match.group()))
+        words = list(re.finditer(HYPHEN_PART, match.group()))  # "Western Australia-East Java"
         i = 0
         while i < len(words):
             for n in range(min(4, len(words) - i), 0, -1):
