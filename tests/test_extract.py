@@ -932,3 +932,25 @@ def test_a_renewal_planned_beside_the_first_signing_it_renews(gazetteer: Gazette
     stages = {(s.stage, s.status, s.date) for p in x.partnerships for s in p.stages}
     assert ("signed", "actual", "1990-08-21") in stages
     assert ("signed", "planned", None) in stages
+
+
+def test_the_two_cities_an_agreement_referred_to_and_relations_to_establish(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nThe Jakarta administration and the Seoul Metropolitan Government have agreed "
+        'to exchange missions to strengthen the sister-city relationship.\n"The sister-city '
+        'relation between the two cities was established in 1984," an official said.\nUnder '
+        "the sister city agreement, both cities will strengthen cooperation.\nHe said Jakarta "
+        "would soon establish relations with Bangkok in Thailand.\nThe cities pledged to explore "
+        "further partnerships.\n"
+    )
+    stages = _stages_dated(extract(text, gazetteer, language="en"))
+    assert ("kr-11", "signed", "actual", "1984") in stages
+    assert not any(p == "kr-11" and s in ("exploration",) for p, s, _st, _d in stages)
+    assert ("bangkok", "signed", "planned", None) in stages
+    assert len([x for x in stages if x[0] == "kr-11"]) == 1
+
+
+def _stages_dated(x) -> set[tuple[str, str, str, str | None]]:  # type: ignore[no-untyped-def]
+    return {(p.partner.id, s.stage, s.status, s.date) for p in x.partnerships for s in p.stages}

@@ -174,10 +174,13 @@ def _add_stages(  # type: ignore[no-untyped-def]
     generic = phrase_pattern(stage_rules["generic_words"])
     ended = phrase_pattern(stage_rules["ended_words"])
     conversion = phrase_pattern(stage_rules["conversion_words"])
+    further = re.compile(rf"\s+(?:{phrase_pattern(stage_rules['further_words']).pattern})", re.I)
     done_words = phrase_pattern(stage_rules["done_words"]).pattern
     done = re.compile(rf"{done_words}\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE)
     since_words = phrase_pattern(stage_rules["since_words"]).pattern
     since = re.compile(rf"{since_words}\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
+    reference_words = phrase_pattern(stage_rules["reference_words"]).pattern
+    reference = re.compile(rf"{reference_words}\s+(?:[\w-]+\s+){{0,3}}$", re.IGNORECASE)
     planned_after = re.compile(
         rf"\W*(?:\([^)]*\)\W*)?(?:{phrase_pattern(stage_rules['planned_after']).pattern})",
         re.IGNORECASE,
@@ -221,6 +224,8 @@ def _add_stages(  # type: ignore[no-untyped-def]
             if later and conversion.search(window) and planned.search(sentence.text):
                 continue  # "We will continue this LoI to become a MoU": the MoU is planned
             before = sentence.text[: match.start()]
+            if reference.search(before):
+                continue  # "Under the sister city agreement, both cities will …"
             date = _date_in(sentence, usable, start, cues)
             status = "planned" if planned.search(before) else "actual"
             if planned_after.match(sentence.text, match.end()):  # "MoU yang akan diselesaikan"
@@ -240,7 +245,8 @@ def _add_stages(  # type: ignore[no-untyped-def]
                 article.evidence(start, start + len(match.group())),
                 0.8 if date else 0.65,
                 signing=bool(signing.search(sentence.text)) or pattern is official,
-                weak=pattern is discussion,
+                weak=pattern is discussion
+                or (stage == "exploration" and bool(further.match(sentence.text, match.end()))),
             )
             for partnership in targets:
                 _add_stage(partnership, item)
@@ -291,14 +297,17 @@ def _stage_targets(  # type: ignore[no-untyped-def]
                 return inside
         if not named:
             return []
+    both = phrase_pattern(rules("partnerships")["both_words"]).search(sentence.text)
     paragraph = [
-        s for s in article.sentences if s.line == sentence.line and s.end <= sentence.start
-    ]
+        s
+        for s in article.sentences
+        if (both or s.line == sentence.line) and s.end <= sentence.start
+    ]  # "the two cities" may name the pair of an earlier paragraph
     for earlier in reversed(paragraph):
         before = {r.id for r in named_in(earlier)}
         mentioned = [p for p in result if p.partner.id in before]
         if mentioned:
-            return mentioned
+            return mentioned if not both or len(mentioned) == 1 else []
     own = [p for p in result if p.home is home]
     return own if len(own) == 1 else []
 
