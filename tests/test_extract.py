@@ -954,3 +954,13 @@ def test_the_two_cities_an_agreement_referred_to_and_relations_to_establish(
 
 def _stages_dated(x) -> set[tuple[str, str, str, str | None]]:  # type: ignore[no-untyped-def]
     return {(p.partner.id, s.stage, s.status, s.date) for p in x.partnerships for s in p.stages}
+
+
+def test_ministries_review_and_an_mou_that_marks_the_start(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nKemenlu dan Kemendagri mengingatkan Pemerintah Kota Manado mengkaji kerja "
+        "sama kota kembar dengan Kota Qingdao.\nKota Manado dan Kota Qingdao memulai kerja sama "
+        "kota kembar ditandai dengan penandatanganan MoU oleh kedua wali kota.\n"
+    )
+    stages = {s for _p, s, _st in _stages(extract(text, gazetteer))}
+    assert stages == {"central-verification", "signed"}

@@ -174,6 +174,7 @@ def _add_stages(  # type: ignore[no-untyped-def]
     generic = phrase_pattern(stage_rules["generic_words"])
     ended = phrase_pattern(stage_rules["ended_words"])
     conversion = phrase_pattern(stage_rules["conversion_words"])
+    marked = phrase_pattern(stage_rules["marked_words"])
     further = re.compile(rf"\s+(?:{phrase_pattern(stage_rules['further_words']).pattern})", re.I)
     done_words = phrase_pattern(stage_rules["done_words"]).pattern
     done = re.compile(rf"{done_words}\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE)
@@ -223,6 +224,8 @@ def _add_stages(  # type: ignore[no-untyped-def]
                 continue  # "MoU … yang berakhir masa berlakunya pada tahun 2019"
             if later and conversion.search(window) and planned.search(sentence.text):
                 continue  # "We will continue this LoI to become a MoU": the MoU is planned
+            if stage == "exploration" and later and marked.search(window):
+                continue  # "memulai kerja sama … ditandai dengan penandatanganan MoU"
             before = sentence.text[: match.start()]
             if reference.search(before):
                 continue  # "Under the sister city agreement, both cities will …"
