@@ -964,3 +964,19 @@ def test_ministries_review_and_an_mou_that_marks_the_start(gazetteer: Gazetteer)
     )
     stages = {s for _p, s, _st in _stages(extract(text, gazetteer))}
     assert stages == {"central-verification", "signed"}
+
+
+def test_a_quote_said_on_a_day_dates_what_it_reports_and_became_is_signed(
+    gazetteer: Gazetteer,
+) -> None:
+    quoted = (
+        "Judul Uji\nKota Yogyakarta menandatangani kerja sama kota kembar dengan Kota Baalbek.\n"
+        "“Kami berharap dengan ditandatanganinya LoI ada manfaat. Kota Baalbek dan Yogyakarta "
+        "mirip,” kata Wali Kota Yogyakarta Herry Zudianto, Sabtu (25/10).\n"
+    )
+    x = extract(quoted, gazetteer, published=parse_published("2008-10-26"))
+    assert [(e.kinds, e.date) for e in x.events] == [(["signing"], "2008-10-25")]
+    became = "Judul Uji\nLiverpool and Surabaya became “sister cities” in March 2018.\n"
+    assert _stages_dated(extract(became, gazetteer, language="en")) == {
+        ("liverpool", "signed", "actual", "2018-03")
+    }

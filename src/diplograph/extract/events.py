@@ -54,7 +54,8 @@ def find_events(
             article.text[max(sentence.start, date.evidence.start - 40) : date.evidence.start]
         ):
             continue  # "dalam siaran persnya, Sabtu, 26 November 2016": a statement's day
-        kinds = [k for k, p in patterns.items() if p.search(sentence.text)]
+        said = _quoted(article, sentence, date)
+        kinds = [k for k, p in patterns.items() if p.search(said)]
         if not kinds:
             continue
         if any(e.date == date.value and e.kinds == kinds for e in events):
@@ -78,6 +79,18 @@ def find_events(
             )
         )
     return sorted(events, key=lambda e: e.evidence.start)
+
+
+def _quoted(article: Article, sentence, date: Found) -> str:  # type: ignore[no-untyped-def]
+    """The words a date is said with: its sentence, and the whole quote before it when the
+    sentence ends one ("“… ditandatanganinya LoI … . Kota Baalbek …,” kata X, Sabtu (25/10)")."""
+    text = article.text
+    closing = max(text.rfind("”", sentence.start, date.evidence.start), 0)
+    if closing <= sentence.start:
+        return sentence.text
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    opening = text.rfind("“", line_start, closing)
+    return text[opening if opening >= 0 else sentence.start : sentence.end]
 
 
 def signing_events(article: Article, partnerships, dates: list[Found], events: list[Event]):  # type: ignore[no-untyped-def]
