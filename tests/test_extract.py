@@ -980,3 +980,22 @@ def test_a_quote_said_on_a_day_dates_what_it_reports_and_became_is_signed(
     assert _stages_dated(extract(became, gazetteer, language="en")) == {
         ("liverpool", "signed", "actual", "2018-03")
     }
+
+
+def test_a_renewal_keeps_the_first_signing_and_a_twin_city_pact(gazetteer: Gazetteer) -> None:
+    renewal = (
+        "Provinsi Kembar Jatim-Guangdong Diperpanjang\nPemerintah Provinsi Jawa Timur dan "
+        "Pemerintah Provinsi Guangdong memperpanjang kerja sama provinsi kembar yang telah "
+        "terjalin sejak 2003. Perpanjangan MoU ditandatangani di Surabaya, Selasa (16/4/2024).\n"
+    )
+    x = extract(renewal, gazetteer, published=parse_published("2024-04-17"))
+    assert _pairs(x) == {frozenset({"id-ji", "cn-gd"})}
+    assert {("cn-gd", "signed", "actual", "2003"), ("cn-gd", "signed", "actual", "2024-04-16")} <= (
+        _stages_dated(x)
+    )
+    pact = (
+        "Judul Uji\nBogor Regency and Yeongam County of South Jeolla Province, South Korea, "
+        "signed a twin-city pact on Wednesday, March 20, 2024.\n"
+    )
+    x = extract(pact, gazetteer, language="en")
+    assert _stages_dated(x) == {("yeongam", "signed", "actual", "2024-03-20")}

@@ -367,8 +367,12 @@ def _date_in(sentence: Sentence, dates: list[Found], cue: int, cues: list[int]) 
 
 
 def _add_stage(partnership: Partnership, stage: Stage) -> None:
+    """Add a stage, once: a second dated signing ("sejak 2003", then its renewal "Selasa
+    (16/4/2024)") is kept, an undated mention of a known step is not."""
     for i, known in enumerate(partnership.stages):
         if known.stage == stage.stage and known.status == stage.status:
+            if known.date and stage.date and known.date != stage.date:
+                continue
             if known.date is None and stage.date is not None:
                 partnership.stages[i] = stage
             return
