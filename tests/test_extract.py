@@ -999,3 +999,23 @@ def test_a_renewal_keeps_the_first_signing_and_a_twin_city_pact(gazetteer: Gazet
     )
     x = extract(pact, gazetteer, language="en")
     assert _stages_dated(x) == {("yeongam", "signed", "actual", "2024-03-20")}
+
+
+def test_lord_mayors_friendly_exchanges_and_a_signing_told_next(gazetteer: Gazetteer) -> None:
+    renewed = (
+        "Judul Uji\nCity of Darwin Lord Mayor Kon Vatskalis signed a Memorandum of Understanding "
+        "with the Mayor of Ambon, Richard Louhenapessy, renewing the sister city relationship "
+        "first established in 1988.\nThe signing took place in Ambon on 12 September 2019.\n"
+    )
+    x = extract(renewed, gazetteer, language="en")
+    assert _pairs(x) == {frozenset({"darwin", "ambon"})}
+    assert {
+        ("darwin", "signed", "actual", "2019-09-12"),
+        ("darwin", "signed", "actual", "1988"),
+    } <= (_stages_dated(x))
+    friendly = (
+        "Judul Uji\nChangwon City and Semarang City signed an agreement on friendly exchanges on "
+        "September 15, 2023. AUSTRALIA'S City of Melbourne was not part of it.\n"
+    )
+    x = extract(friendly, gazetteer, language="en")
+    assert _stages_dated(x) == {("semarang", "signed", "actual", "2023-09-15")}

@@ -230,6 +230,8 @@ def _add_stages(  # type: ignore[no-untyped-def]
             if reference.search(before):
                 continue  # "Under the sister city agreement, both cities will …"
             date = _date_in(sentence, usable, start, cues)
+            if date is None and stage in ("letter-of-intent", "signed"):
+                date = _signing_after(article, sentence, usable, signing, cue_sentences)
             status = "planned" if planned.search(before) else "actual"
             if planned_after.match(sentence.text, match.end()):  # "MoU yang akan diselesaikan"
                 status = "planned"
@@ -364,6 +366,22 @@ def _date_in(sentence: Sentence, dates: list[Found], cue: int, cues: list[int]) 
 
     mine = [d for d in inside if all(distance(d, cue) <= distance(d, c) for c in cues)]
     return min(mine, key=lambda d: distance(d, cue)) if mine else None
+
+
+def _signing_after(article, sentence, dates, signing, cue_sentences) -> Found | None:  # type: ignore[no-untyped-def]
+    """The date of a signing told in the next sentence without a stage wording of its own
+    ("… signed a Memorandum of Understanding … . The signing took place in Ambon on 12
+    September 2019.")."""
+    following = [s for s in article.sentences if s.start >= sentence.end]
+    if not following or following[0] in cue_sentences or not signing.search(following[0].text):
+        return None
+    nxt = following[0]
+    inside = [
+        d
+        for d in dates
+        if nxt.start <= d.evidence.start < nxt.end and d.value and not d.extra.get("dateline")
+    ]
+    return inside[0] if len(inside) == 1 else None
 
 
 def _add_stage(partnership: Partnership, stage: Stage) -> None:

@@ -122,8 +122,8 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
             return None
         if len(words) == 1 and words[0] in lone:  # "Executive", "Provincial": not places
             return None
-        if kw.get("how") == "suffix" and words[-1] in stop:
-            return None
+        if kw.get("how") == "suffix" and (words[-1] in stop or POSSESSIVE.search(name)):
+            return None  # "AUSTRALIA'S City" is a country's city, not a place "Australia"
         if media.match(text, end):  # "Riau Pos": a newspaper
             return None
         if kw.get("how") == "prefix":
@@ -222,7 +222,7 @@ def _trim_name(words: list[str], gazetteer: Gazetteer, second: set[str], text: s
 
 
 CONSTRUCTION_FLAG = "a bare name read from a partnership construction: check that it is a place"
-POSSESSIVE = re.compile(r"['’]s$")
+POSSESSIVE = re.compile(r"['’][sS]$")
 LEADING = {"The", "the"}
 
 
