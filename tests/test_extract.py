@@ -1019,3 +1019,23 @@ def test_lord_mayors_friendly_exchanges_and_a_signing_told_next(gazetteer: Gazet
     )
     x = extract(friendly, gazetteer, language="en")
     assert _stages_dated(x) == {("semarang", "signed", "actual", "2023-09-15")}
+
+
+def test_english_names_of_indonesian_cities_and_plans_named_after_the_step(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nSouth Tangerang Mayor Benyamin Davnie and Mayor of Kawasaki Norihiko Fukuda "
+        "signed a letter of intent on sister city cooperation.\nBenyamin said the LoI was a "
+        "first step before a memorandum of understanding, which is expected to be signed in "
+        "2025.\n"
+    )
+    x = extract(text, gazetteer, language="en", published=parse_published("2024-05-15"))
+    assert ("kawasaki", "signed", "planned", "2025") in _stages_dated(x)
+    assert {p.home.id for p in x.partnerships} == {"tangerang-selatan"}
+    hoped = (
+        "Judul Uji\nPemkab Banyuwangi berharap kerja sama sister city dengan Kota Hiroshima "
+        "diwujudkan melalui penandatanganan LoI pada akhir tahun ini.\n"
+    )
+    stages = {(s, st) for _p, s, st in _stages(extract(hoped, gazetteer))}
+    assert stages == {("letter-of-intent", "planned")}

@@ -68,6 +68,18 @@ def indonesian_cities() -> dict[str, str]:
     }
 
 
+def english_city_names() -> dict[str, str]:
+    """English names of the Indonesian cities named with a direction ("South Tangerang" →
+    "Tangerang Selatan"), from the city list."""
+    directions = rules("places")["english_directions"]
+    result = {}
+    for name in indonesian_cities():
+        *rest, last = name.split()
+        if rest and last in directions:
+            result[f"{directions[last]} {' '.join(rest)}"] = name
+    return result
+
+
 def level_group(level: str | None) -> frozenset[str] | None:
     for group in LEVEL_GROUPS:
         if level in group:
@@ -80,7 +92,7 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
     stop = set(config["stopwords"])
     lone = set(config["lone_words"])
     missions = {w for w in rules("partnerships")["mission_words"] if " " not in w}
-    aliases = {k: v for k, v in config["aliases"].items()}
+    aliases = {**english_city_names(), **config["aliases"]}
     mentions: list[Mention] = []
 
     def free(start: int, end: int) -> bool:
@@ -379,20 +391,26 @@ def _constructions(article, mentions, add, free) -> None:  # type: ignore[no-unt
 
 def _places_before_title(article, gazetteer, words, level, known, add, free) -> None:  # type: ignore[no-untyped-def]
     """The place before an English title: "Kuala Lumpur Mayor", "the Pontianak mayor"."""
+    aliases = {**english_city_names(), **rules("places")["aliases"]}
+    cities = indonesian_cities()
     stop = set(rules("places")["stopwords"]) | {"The", "A", "An", "Its", "His", "Her"}
     for match in re.finditer(rf"(?P<name>{NAME})\s+(?:{words})(?![\w])", article.text):
         run = match["name"].split()
         name = run[-1]
+        lookup = None
         for n in range(min(3, len(run)), 0, -1):
             candidate = " ".join(run[-n:])
-            if name_key(candidate) in known or gazetteer.lookup(candidate):
-                name = candidate
+            alias = aliases.get(candidate, candidate)
+            if name_key(candidate) in known or gazetteer.lookup(alias) or alias in cities:
+                name, lookup = candidate, alias
                 break
         if name in stop or name.isupper():
             continue
         start = match.end("name") - len(name)
         if free(start, start + len(name)):
             mention = add(name, start, start + len(name), level=level, how="title")
+            if mention and lookup and lookup != name:  # "South Tangerang Mayor"
+                mention.lookup_name = lookup
             if mention:
                 known.add(mention.key)
 
@@ -414,7 +432,7 @@ def _gazetteer_names(article, gazetteer, aliases, stop, add, free) -> None:  # t
                 short = len(name) < 3 and name not in aliases
                 if (n == 1 and name in stop) or short or not free(start, end):
                     continue
-                known = gazetteer.lookup(lookup) or name in cities
+                known = gazetteer.lookup(lookup) or lookup in cities
                 if (
                     known
                     and n == 1
