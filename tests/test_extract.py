@@ -1039,3 +1039,13 @@ def test_english_names_of_indonesian_cities_and_plans_named_after_the_step(
     )
     stages = {(s, st) for _p, s, st in _stages(extract(hoped, gazetteer))}
     assert stages == {("letter-of-intent", "planned")}
+
+
+def test_heads_of_offices_named_before_a_comma(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nKota Manado menjalin kerja sama kota kembar dengan Kota Qingdao, kata "
+        "Kepala Bappeda Manado, Bart Assa. The sister city grows, said the head of Jakarta "
+        "Intercity Cooperation Office, Aurora Tambunan.\n"
+    )
+    names = {o.name for o in extract(text, gazetteer).officials}
+    assert {"Bart Assa", "Aurora Tambunan"} <= names

@@ -207,10 +207,11 @@ def _office_end(text: str, position: int, nouns: str) -> int | None:
     """Where an English office's name ends ("Head of Cooperation Facilitation Center Ministry of
     Internal Affairs Nelson …"): after the first office word that a name follows, a name being
     capitalised words without "of", "and" or another office word among its first three."""
-    run = re.match(rf"(?:{OFFICE_WORD}[ \t]+){{0,12}}", text[position:])
+    run = re.match(rf"(?:{OFFICE_WORD},?[ \t]+){{0,12}}", text[position:])
     if run is None:
         return None
-    for noun in re.finditer(rf"(?<![\w])(?:{nouns})[ \t]+", text[position : position + run.end()]):
+    window = text[position : position + run.end()]
+    for noun in re.finditer(rf"(?<![\w])(?:{nouns})(?:[ \t]*,)?[ \t]+", window):
         after = text[position + noun.end() :]
         name = re.match(r"[A-Z][a-z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)*", after)
         if name is None:
