@@ -1049,3 +1049,23 @@ def test_heads_of_offices_named_before_a_comma(gazetteer: Gazetteer) -> None:
     )
     names = {o.name for o in extract(text, gazetteer).officials}
     assert {"Bart Assa", "Aurora Tambunan"} <= names
+
+
+def test_a_list_of_dash_pairs_a_domestic_anchor_and_places_visited(gazetteer: Gazetteer) -> None:
+    pairs = (
+        "Melki Jajaki Sister Province dan Sister City NTT- Jiangxi, Kupang-Nanchang, Belu- "
+        "Jinggangshan Dengan Tiongkok\nBeijing, NTTPedia.id,- Kerja sama itu adalah sister "
+        "province sebagai tindak lanjut kunjungan Pemerintah Provinsi NTT ke Beijing.\n"
+    )
+    found = _pairs(extract(pairs, gazetteer, published=parse_published("2025-11-23")))
+    assert {frozenset({"kupang", "nanchang"}), frozenset({"belu", "jinggangshan"})} <= found
+    assert frozenset({"id-nt", "cn-jx"}) in found
+    assert not any("cn-bj" in pair for pair in found)
+    anchor = (
+        "Judul Uji\nBupati Kabupaten Karangasem membahas sister city dengan Cuttack.\nKota-kota "
+        "di Indonesia yang sudah menjalin hubungan kota kembar salah satunya Jakarta menjalin "
+        "hubungan dengan Beijing, Berlin, Seoul dan Tokyo.\n"
+    )
+    found = _pairs(extract(anchor, gazetteer))
+    assert frozenset({"id-jk", "cn-bj"}) in found and frozenset({"id-jk", "jp-13"}) in found
+    assert not any("karangasem" in pair and "cn-bj" in pair for pair in found)

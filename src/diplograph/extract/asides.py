@@ -36,7 +36,9 @@ def mark_asides(article: Article, mentions: list[Mention]) -> None:
         rf"\s+(?:(?:{fillers})\s+)*$"
     )
     after = alternation(config["dateline_after"])
-    dateline_after = re.compile(rf"\s*(?:\([^)\n]*\))?\s*(?:,\s*[A-Z][A-Z.]+\s*)?(?:{after})")
+    dateline_after = re.compile(
+        rf"\s*(?:\([^)\n]*\))?\s*(?:,\s*[A-Z][\w.]+\s*,?\s*)?(?:{after})"
+    )  # "Beijing (ANTARA) -", "MALANG, KOMPAS.com -", "Beijing, NTTPedia.id,-"
     for mention in mentions:
         if mention.context_of is not None:
             continue

@@ -59,6 +59,10 @@ def _anchor(named: list[Region], home: Region, implied: set[str]) -> Region:
     another of the sentence; else the home ("its partners are X, Y and Z")."""
     if home in named or home.id in implied or len(named) == 1:
         return home
+    country = home.country or "indonesia"  # the home is, or may be, Indonesian
+    domestic = [r for r in named if r.country == country]
+    if len(domestic) == 1 and any(r.country not in (None, country) for r in named):
+        return domestic[0]  # "Jakarta menjalin hubungan dengan Los Angeles, Beijing, …"
     best = max(named, key=lambda r: (body_mentions(r), -named.index(r)))
     if body_mentions(best) > 1 and any(may_pair(best, r) for r in named):
         return best
@@ -77,7 +81,9 @@ def sentence_pairs(
     third sister city under Pramono's tenure, after Chungcheongnam-do and Heidelberg")."""
     pairs: Pairs = {}
     for sentence in sentences:
-        named = [r for r in named_in(sentence) if r.id not in parents]
+        named = [
+            r for r in named_in(sentence) if r.id not in parents or _paired_in(r, sentence)
+        ]  # a province that contains a city named is no party, unless paired ("NTT- Jiangxi")
         if not named:
             continue
         explicit = _construction_pairs(sentence, named)
@@ -95,6 +101,13 @@ def sentence_pairs(
             if region is not anchor and may_pair(anchor, region):
                 pairs.setdefault(frozenset({anchor.id, region.id}), (anchor, region, sentence))
     return pairs
+
+
+def _paired_in(region: Region, sentence: Sentence) -> bool:
+    return any(
+        sentence.start <= m.start < sentence.end and m.partner_at is not None
+        for m in region.mentions
+    )
 
 
 def _construction_pairs(sentence: Sentence, named: list[Region]) -> list[tuple[Region, Region]]:

@@ -139,9 +139,9 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
         if media.match(text, end):  # "Riau Pos": a newspaper
             return None
         if kw.get("how") == "prefix":
-            words = _trim_name(words, gazetteer, second, text)
+            words = _trim_name(words, gazetteer, second, text, aliases)
         elif kw.get("how") == "country":
-            words = _trim_run(words, gazetteer, second, text, stop | titles)
+            words = _trim_run(words, gazetteer, second, text, stop | titles, aliases)
         name = " ".join(words)
         if kw.get("how") != "prefix" and article.text.find(name, start, end) > start:
             start = article.text.find(name, start, end)  # words dropped before the name
@@ -214,12 +214,14 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
     return mentions
 
 
-def _trim_name(words: list[str], gazetteer: Gazetteer, second: set[str], text: str) -> list[str]:
+def _trim_name(
+    words: list[str], gazetteer: Gazetteer, second: set[str], text: str, aliases: dict[str, str]
+) -> list[str]:
     """The words of a run that make the place name: what the gazetteer knows, a name with a
     geographic second word ("Sumatera Barat"), a run written so elsewhere, else one word."""
     for n in range(len(words), 1, -1):
         candidate = " ".join(words[:n])
-        if gazetteer.lookup(candidate):
+        if gazetteer.lookup(aliases.get(candidate, candidate)):
             return words[:n]
     if len(words) > 1 and words[1] in second:  # "Timor Tengah Utara"
         n = 2
@@ -249,15 +251,15 @@ def _name_words(words: list[str], stop: set[str]) -> list[str]:
     return words
 
 
-def _trim_run(
-    words: list[str], gazetteer: Gazetteer, second: set[str], text: str, stop: set[str]
+def _trim_run(  # type: ignore[no-untyped-def]
+    words: list[str], gazetteer: Gazetteer, second: set[str], text: str, stop: set[str], aliases
 ) -> list[str]:
     """The place name in a run written just before a country ("Fort Lauderdale in USA"): the
     whole run after any sentence word or title ("Previously", "Mayor"), unless the gazetteer,
     a geographic second word or a repeat shows a shorter name."""
     while len(words) > 1 and words[0] in stop:
         words = words[1:]
-    trimmed = _trim_name(words, gazetteer, second, text)
+    trimmed = _trim_name(words, gazetteer, second, text, aliases)
     return trimmed if len(trimmed) > 1 or len(words) > 3 else words
 
 
@@ -332,7 +334,7 @@ def _constructions(article, mentions, add, free) -> None:  # type: ignore[no-unt
     lead = rf"(?:the\s+)?(?:(?i:{prefix_words})\s+)?"
     name = rf"{WORD}(?:[ ]{WORD}){{0,2}}"
     joiner = alternation(spec["joiners"])
-    dash = r"(?:\s+[–—-]\s+|\s*[–—]\s*|-(?=[A-Z][a-z]{2}))"
+    dash = r"(?:\s+[–—-]\s+|\s*[–—]\s*|-\s+(?=[A-Z])|-(?=[A-Z][a-z]{2}))"
     patterns = [
         re.compile(
             rf"(?<![\w])(?i:{alternation(spec['between'])})\s+{lead}(?P<a>{name})"
@@ -343,6 +345,10 @@ def _constructions(article, mentions, add, free) -> None:  # type: ignore[no-unt
             rf"(?<![\w\-])(?P<a>{name}){dash}(?P<b>{name})(?=\s+(?:[A-Z]\w*\s+)?(?i:{cue_alt})(?![\w]))"
         ),
         re.compile(rf"(?i:{cue_alt})\s+(?:\w+\s+)?(?<![\w\-])(?P<a>{name}){dash}(?P<b>{name})"),
+        # more dash pairs of such a list ("Sister City NTT- Jiangxi, Kupang-Nanchang, Belu-…")
+        re.compile(
+            rf"(?<=[\w],[ ])(?P<a>{name}){dash}(?P<b>{name})(?=\s*(?:,|\s(?:dan|and)\s|$|\s+[A-Z]))"
+        ),
         re.compile(
             rf"(?:^|(?<![\w])(?i:that|bahwa)\s+)(?:{lead})(?P<a>{name})\s+(?i:dan|and)\s+{lead}(?P<b>{name})"
             rf"\s+(?i:{alternation(spec['pair_verbs'])})(?![\w])"
@@ -354,6 +360,7 @@ def _constructions(article, mentions, add, free) -> None:  # type: ignore[no-unt
     ]
     stop = set(never_names())
     stop |= {w for t in rules("posts")["titles"] for words in t["words"] for w in words.split()}
+    aliases = config["aliases"]  # "NTT- Jiangxi": an abbreviation in capitals is a place
     for sentence in article.sentences:
         if article.in_skipped(sentence.start) or not cue.search(sentence.text):
             continue
@@ -367,16 +374,18 @@ def _constructions(article, mentions, add, free) -> None:  # type: ignore[no-unt
                     start = sentence.start + match.start(group)
                     while words and words[0] in stop:  # "Sign Jakarta-Moscow …"
                         start += len(words.pop(0)) + 1
-                    while words and words[-1] in stop:
-                        words.pop()
-                    if not words or any(w in stop or w.isupper() for w in words):
+                    cut = next((i for i, w in enumerate(words) if i and w in stop), None)
+                    words = words[:cut]  # "Belu- Jinggangshan Dengan Tiongkok"
+                    known = [m for m in mentions if m.start <= start < m.end]
+                    if known:  # also a known name in capitals ("NTT- Jiangxi")
+                        sides[group] = known[0]
+                        continue
+                    if not words or any(
+                        w in stop or (w.isupper() and w not in aliases) for w in words
+                    ):
                         continue
                     text = " ".join(words)
                     if article.text[start : start + len(text)] != text:
-                        continue
-                    known = [m for m in mentions if m.start <= start < m.end]
-                    if known:
-                        sides[group] = known[0]
                         continue
                     mention = add(text, start, start + len(text), how="construction")
                     if mention:
