@@ -1069,3 +1069,22 @@ def test_a_list_of_dash_pairs_a_domestic_anchor_and_places_visited(gazetteer: Ga
     found = _pairs(extract(anchor, gazetteer))
     assert frozenset({"id-jk", "cn-bj"}) in found and frozenset({"id-jk", "jp-13"}) in found
     assert not any("karangasem" in pair and "cn-bj" in pair for pair in found)
+
+
+def test_foreign_names_with_a_direction_organisations_and_a_sourced_dateline(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nGENERAL SANTOS CITY (MindaNews / 17 Feb) – The provincial government of "
+        "South Cotabato is pushing for a sisterhood agreement with North Kalimantan province in "
+        "Indonesia.\nSouth Cotabato Gov. Reynaldo Tamayo Jr. met the Indonesian Consul General "
+        "about the sisterhood.\n"
+    )
+    x = extract(text, gazetteer, language="en", published=parse_published("2021-02-17"))
+    assert _pairs(x) == {frozenset({"id-ku", "south-cotabato"})}
+    assert not any(s.date for p in x.partnerships for s in p.stages)  # the dateline's day
+    chamber = (
+        "Judul Uji\nKetua Kadin NTT Bobby Lianto menyiapkan MoU friendship city antara Kota "
+        "Kupang dan Darwin, Ibu Kota Negara Bagian Australia Utara.\n"
+    )
+    assert _pairs(extract(chamber, gazetteer)) == {frozenset({"kupang", "darwin"})}

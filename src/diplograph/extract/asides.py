@@ -3,7 +3,8 @@
 A *venue* follows a preposition ("di Hotel Shangri-La Jakarta"); a *dateline* opens a line
 before brackets, a dash or a colon ("Beijing (ANTARA News) -", "JABAR NEWS | BANDUNG –"); a
 *mission seat* follows a diplomatic mission or a national post ("KBRI Tokyo", "Konsul Jenderal
-RI untuk Shanghai"). The words are in ``rules/partnerships.yaml`` and ``rules/posts.yaml``.
+RI untuk Shanghai"); a place of an organisation follows its name ("Kadin NTT"). The words
+are in ``rules/partnerships.yaml`` and ``rules/posts.yaml``.
 """
 
 from __future__ import annotations
@@ -35,6 +36,10 @@ def mark_asides(article: Article, mentions: list[Mention]) -> None:
         rf"(?<![\w])(?:{alternation([*config['mission_words'], *national])})"
         rf"\s+(?:(?:{fillers})\s+)*$"
     )
+    body = re.compile(
+        rf"(?<![\w])(?:{alternation(config['organisation_words'])})\s+(?:\([^)]*\)\s+)?"
+        rf"(?:(?:Provinsi|Kota|Kabupaten|Province of|City of)\s+)?$"
+    )
     after = alternation(config["dateline_after"])
     dateline_after = re.compile(
         rf"\s*(?:\([^)\n]*\))?\s*(?:,\s*[A-Z][\w.]+\s*,?\s*)?(?:{after})"
@@ -56,6 +61,9 @@ def mark_asides(article: Article, mentions: list[Mention]) -> None:
         elif seat.search(article.text[max(0, mention.start - 60) : mention.start]):
             mention.venue = True
             mention.flags.append("the seat of a diplomatic mission or post, not a party")
+        elif body.search(article.text[max(0, mention.start - 60) : mention.start]):
+            mention.venue = True
+            mention.flags.append("the place of a chamber, university or bank, not a party")
         elif re.fullmatch(r"[^a-z]*", opening) and dateline_after.match(article.text, mention.end):
             mention.venue = True
             mention.flags.append("a dateline, not a party")

@@ -270,16 +270,20 @@ def _year_from_article(
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
-    """A bracketed date after a place in capitals, before ":" or a dash ("SIBU (Feb 18):")."""
+    """A bracketed date after a place in capitals, before ":" or a dash ("SIBU (Feb 18):",
+    "GENERAL SANTOS CITY (MindaNews / 17 Feb) –")."""
     after = alternation(rules("dates")["dateline_after"])
     line_start = text.rfind("\n", 0, start) + 1
+    opening = text.rfind("(", line_start, start + 1)
+    closing = text.find(")", end - 1)
+    if opening < 0 or ")" in text[opening:start] or closing < 0 or "\n" in text[end:closing]:
+        return False
     return (
-        text[start] == "("
-        and re.search(
-            r"(?:^|\s)[A-Z][A-Z'’\-]{2,}(?:\s+[A-Z][A-Z'’\-]+)*\s*$", text[line_start:start]
+        re.search(
+            r"(?:^|\s)[A-Z][A-Z'’\-]{2,}(?:\s+[A-Z][A-Z'’\-]+)*\s*$", text[line_start:opening]
         )
         is not None
-        and re.match(rf"\s*(?:{after})", text[end:]) is not None
+        and re.match(rf"\)?\s*(?:{after})", text[closing:]) is not None
     )
 
 

@@ -101,6 +101,7 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
         )
 
     second = set(config["name_second_words"])
+    directions = set(config["name_directions"])
     not_regions = set(config["not_regions"])
     never = {w.lower() for w in config["never_places"]}
     titles = {w for t in rules("posts")["titles"] for words in t["words"] for w in words.split()}
@@ -128,7 +129,8 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
         known = kw.get("how") == "gazetteer" or (
             dateline and (name in aliases or gazetteer.lookup(name))
         )
-        if not words or (words[0] in stop and not known):
+        direction = len(words) > 1 and words[0] in directions  # "South Cotabato"
+        if not words or (words[0] in stop and not known and not direction):
             return None
         if name in not_regions or any(w.lower() in never for w in words):
             return None
@@ -402,6 +404,7 @@ def _places_before_title(article, gazetteer, words, level, known, add, free) -> 
     """The place before an English title: "Kuala Lumpur Mayor", "the Pontianak mayor"."""
     aliases = {**english_city_names(), **rules("places")["aliases"]}
     cities = indonesian_cities()
+    directions = set(rules("places")["name_directions"])
     stop = set(rules("places")["stopwords"]) | {"The", "A", "An", "Its", "His", "Her"}
     for match in re.finditer(rf"(?P<name>{NAME})\s+(?:{words})(?![\w])", article.text):
         run = match["name"].split()
@@ -413,6 +416,8 @@ def _places_before_title(article, gazetteer, words, level, known, add, free) -> 
             if name_key(candidate) in known or gazetteer.lookup(alias) or alias in cities:
                 name, lookup = candidate, alias
                 break
+        if lookup is None and len(run) > 1 and run[-2] in directions:
+            name = " ".join(run[-2:])  # "South Cotabato Gov."
         if name in stop or name.isupper():
             continue
         start = match.end("name") - len(name)
