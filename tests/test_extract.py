@@ -1088,3 +1088,21 @@ def test_foreign_names_with_a_direction_organisations_and_a_sourced_dateline(
         "Kupang dan Darwin, Ibu Kota Negara Bagian Australia Utara.\n"
     )
     assert _pairs(extract(chamber, gazetteer)) == {frozenset({"kupang", "darwin"})}
+
+
+def test_the_subject_of_a_sentence_of_several_partners_is_their_anchor(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nOn October 23rd, 2016, Nanjing signed the Sister City Relationship "
+        "Agreement with the city York in UK, and also signed a letter of intent to build "
+        "sister city relationship with Semarang in Indonesia, as well as a letter of intent "
+        "to launch cultural cooperation with San Antonio in USA. Nanjing Mayor Ruilin Miao "
+        "attended.\n"
+    )
+    pairs = _pairs(extract(text, gazetteer, language="en"))
+    assert pairs == {
+        frozenset({"nanjing", "york"}),
+        frozenset({"nanjing", "semarang"}),
+        frozenset({"nanjing", "san-antonio"}),
+    }

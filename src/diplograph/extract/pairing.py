@@ -53,10 +53,15 @@ def _one_name(a: Region, b: Region) -> bool:
     return len(short) >= 4 and long.endswith(short) and long[-len(short) - 1].isalpha()
 
 
-def _anchor(named: list[Region], home: Region, implied: set[str]) -> Region:
-    """The home if the sentence names it (or one of its officials); else the region of the
+def _anchor(named: list[Region], home: Region, implied: set[str], sentence: Sentence) -> Region:
+    """The subject of a sentence whose other regions, the home among them, all follow "with"
+    ("Nanjing signed … with York …, and … with Semarang, as well as … with San Antonio");
+    else the home if the sentence names it (or one of its officials); else the region of the
     sentence named most in the article, if it is named more than once and may be paired with
     another of the sentence; else the home ("its partners are X, Y and Z")."""
+    subject = _subject(sentence, named)
+    if subject is not None and home.id not in implied and len(named) > 2:
+        return subject
     if home in named or home.id in implied or len(named) == 1:
         return home
     country = home.country or "indonesia"  # the home is, or may be, Indonesian
@@ -67,6 +72,30 @@ def _anchor(named: list[Region], home: Region, implied: set[str]) -> Region:
     if body_mentions(best) > 1 and any(may_pair(best, r) for r in named):
         return best
     return home
+
+
+WITH = re.compile(r"(?<![\w])(?:with|dengan|bersama)(?![\w])", re.IGNORECASE)
+
+
+def _subject(sentence: Sentence, named: list[Region]) -> Region | None:
+    """The one region named before the sentence's first "with", if every other follows it."""
+    first = WITH.search(sentence.text)
+    if first is None:
+        return None
+    cut = sentence.start + first.start()
+
+    def spots(region: Region) -> list[int]:
+        return [
+            m.start
+            for m in region.mentions
+            if sentence.start <= m.start < sentence.end and m.context_of is None and not m.venue
+        ]
+
+    before = [r for r in named if any(at < cut for at in spots(r))]
+    if len(before) != 1:
+        return None
+    after = [r for r in named if r is not before[0]]
+    return before[0] if all(all(at > cut for at in spots(r)) for r in after) else None
 
 
 def sentence_pairs(
@@ -92,7 +121,7 @@ def sentence_pairs(
         for a, b in explicit:
             pairs.setdefault(frozenset({a.id, b.id}), (a, b, sentence))
         paired = {r.id for pair in explicit for r in pair}
-        anchor = _anchor(named, home, _officials_named(sentence, officials))
+        anchor = _anchor(named, home, _officials_named(sentence, officials), sentence)
         for region in named:
             if region.id in paired:
                 continue  # "the Amberton-Colville MoU": paired with each other, not the home
@@ -235,9 +264,12 @@ def cooperation_pairs(
             continue
         if foreign_only and sentence.caption:
             continue
+        subject = _subject(sentence, named)
         for region in named:
             if region.id in parents or not may_pair(home, region):
                 continue
+            if subject not in (None, home, region):
+                continue  # "Nanjing signed … with York, … with Semarang": Nanjing's partners
             if foreign_only and region.country in (None, "indonesia", home.country):
                 continue
             pairs.setdefault(frozenset({home.id, region.id}), (home, region, sentence))
