@@ -1106,3 +1106,14 @@ def test_the_subject_of_a_sentence_of_several_partners_is_their_anchor(
         frozenset({"nanjing", "semarang"}),
         frozenset({"nanjing", "san-antonio"}),
     }
+
+
+def test_a_condition_is_no_step(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nPemerintah Kota Makassar menjajaki peluang kerja sama sebagai kota kembar "
+        "dengan Kota Amberton.\nJika sudah terjalin sister city, tentu akan memudahkan "
+        "berbagai urusan.\n"
+    )
+    assert {(s, st) for _p, s, st in _stages(extract(text, gazetteer))} == {
+        ("exploration", "actual")
+    }

@@ -182,6 +182,8 @@ def _add_stages(  # type: ignore[no-untyped-def]
     since = re.compile(rf"{since_words}\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
     reference_words = phrase_pattern(stage_rules["reference_words"]).pattern
     reference = re.compile(rf"{reference_words}\s+(?:[\w-]+\s+){{0,3}}$", re.IGNORECASE)
+    conditional_words = phrase_pattern(stage_rules["conditional_words"]).pattern
+    conditional = re.compile(rf"{conditional_words}\s+(?:[\w-]+\s+){{0,4}}$", re.IGNORECASE)
     planned_after = re.compile(
         rf"\W*(?:\([^)]*\)\W*)?(?:{phrase_pattern(stage_rules['planned_after']).pattern})",
         re.IGNORECASE,
@@ -229,6 +231,8 @@ def _add_stages(  # type: ignore[no-untyped-def]
             before = sentence.text[: match.start()]
             if reference.search(before):
                 continue  # "Under the sister city agreement, both cities will …"
+            if conditional.search(before):
+                continue  # "Jika sudah terjalin sister city, …": a condition
             date = _date_in(sentence, usable, start, cues)
             if date is None and stage in ("letter-of-intent", "signed"):
                 date = _signing_after(article, sentence, usable, signing, cue_sentences)
