@@ -1117,3 +1117,18 @@ def test_a_condition_is_no_step(gazetteer: Gazetteer) -> None:
     assert {(s, st) for _p, s, st in _stages(extract(text, gazetteer))} == {
         ("exploration", "actual")
     }
+
+
+def test_a_partnership_running_since_and_talks_on_its_progress(gazetteer: Gazetteer) -> None:
+    running = (
+        "Judul Uji\nKerja sama kota kembar antara Kota Padang dan Kota Hildesheim sudah "
+        "berlangsung sejak 20 Juni 1988.\n"
+    )
+    assert _stages_dated(extract(running, gazetteer)) == {
+        ("hildesheim", "signed", "actual", "1988-06-20")
+    }
+    progress = (
+        "Judul Uji\nThe ambassador met the Mayor of Vlissingen discussing the progress and "
+        "follow up on the Sister City Cooperation between Ambon and Vlissingen.\n"
+    )
+    assert _stages(extract(progress, gazetteer, language="en")) == set()

@@ -175,6 +175,7 @@ def _add_stages(  # type: ignore[no-untyped-def]
     ended = phrase_pattern(stage_rules["ended_words"])
     conversion = phrase_pattern(stage_rules["conversion_words"])
     marked = phrase_pattern(stage_rules["marked_words"])
+    existing = phrase_pattern(stage_rules["existing_words"])
     further = re.compile(rf"\s+(?:{phrase_pattern(stage_rules['further_words']).pattern})", re.I)
     done_words = phrase_pattern(stage_rules["done_words"]).pattern
     done = re.compile(rf"{done_words}\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE)
@@ -228,6 +229,8 @@ def _add_stages(  # type: ignore[no-untyped-def]
                 continue  # "We will continue this LoI to become a MoU": the MoU is planned
             if stage == "exploration" and later and marked.search(window):
                 continue  # "memulai kerja sama … ditandai dengan penandatanganan MoU"
+            if pattern is discussion and existing.search(sentence.text):
+                continue  # "discussing the progress … of the Sister City Cooperation"
             before = sentence.text[: match.start()]
             if reference.search(before):
                 continue  # "Under the sister city agreement, both cities will …"
