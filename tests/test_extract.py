@@ -1132,3 +1132,15 @@ def test_a_partnership_running_since_and_talks_on_its_progress(gazetteer: Gazett
         "follow up on the Sister City Cooperation between Ambon and Vlissingen.\n"
     )
     assert _stages(extract(progress, gazetteer, language="en")) == set()
+
+
+def test_ordinal_english_days_and_an_arrival(gazetteer: Gazetteer) -> None:
+    english = "Judul Uji\nOn October 23rd, 2016, the mayors met. It was the 2nd of May 2017.\n"
+    assert [d.value for d in extract(english, gazetteer, language="en").dates] == [
+        "2016-10-23",
+        "2017-05-02",
+    ]
+    arrival = "Judul Uji\nKedatangan Wali Kota Eunpyeong-gu ke Sumedang, Kamis (26/9/2024).\n"
+    assert [(e.kinds, e.date) for e in extract(arrival, gazetteer).events] == [
+        (["visit"], "2024-09-26")
+    ]

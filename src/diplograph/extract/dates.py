@@ -53,13 +53,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "day_month": re.compile(
-            rf"(?<![\w]){weekday}(?P<day>\d{{1,2}}){until}\s+"
+            rf"(?<![\w]){weekday}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?{until}\s+(?:of\s+)?"
             rf"(?P<month>{months})\.?(?:,?\s+(?P<year>\d{{4}}))?(?![\w])",
             re.IGNORECASE,
         ),
         "month_day": re.compile(
             rf"(?<![\w]){weekday}(?P<open>\(\s*)?(?P<month>{months})\.?\s+(?P<day>\d{{1,2}})"
-            rf"(?![\d:]){until}(?:,?\s+(?P<year>\d{{4}}))?(?(open)\s*\))(?![\w])",
+            rf"(?:st|nd|rd|th)?(?![\d:]){until}(?:,?\s+(?P<year>\d{{4}}))?(?(open)\s*\))(?![\w])",
             re.IGNORECASE,
         ),
         "month_year": re.compile(
