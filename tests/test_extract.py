@@ -1144,3 +1144,13 @@ def test_ordinal_english_days_and_an_arrival(gazetteer: Gazetteer) -> None:
     assert [(e.kinds, e.date) for e in extract(arrival, gazetteer).events] == [
         (["visit"], "2024-09-26")
     ]
+
+
+def test_a_long_list_of_partners_with_asides_and_no_conjunction(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nJakarta menjalin hubungan kota kembar dengan Los Angeles, Beijing, Hanoi, "
+        "Berlin, Paris (sebagai kota rekan), Pyongyang, Rotterdam, Seoul, Tokyo, Athena, "
+        "Bangkok, dan ada beberapa lagi.\n"
+    )
+    partners = {p.partner.id for p in extract(text, gazetteer).partnerships}
+    assert {"los-angeles", "hanoi", "paris", "rotterdam", "athena", "cn-bj", "jp-13"} <= partners

@@ -534,8 +534,10 @@ def _list_members(article, mentions, add, free) -> None:  # type: ignore[no-unty
     A list needs a conjunction, so a comma alone ("Bupati Batang, M. Faiz") is not one."""
     conjunctions = alternation(rules("places")["list_conjunctions"])
     item = rf"{WORD}(?:[ ]{WORD}){{0,2}}"
+    aside = r"(?:\s*\([^)\n]{1,40}\))?"  # "Paris (sebagai kota rekan)"
     pattern = re.compile(
-        rf"(?<![\w]){item}(?:\s*,\s*{item})*\s*,?\s+(?:{conjunctions})\s+{item}(?![\w])"
+        rf"(?<![\w]){item}(?:{aside}\s*,\s*{item})*{aside}\s*,?\s+(?:{conjunctions})\s+{item}(?![\w])"
+        rf"|(?<![\w]){item}(?:{aside}\s*,\s*{item}){{4,}}(?![\w])"  # five or more, no "and"
     )
     places = {(m.end - len(m.name), m.end): m for m in mentions}
     locative = re.compile(rf"(?<![\w])(?:{alternation(rules('places')['locatives'])})\s+$")
@@ -548,7 +550,8 @@ def _list_members(article, mentions, add, free) -> None:  # type: ignore[no-unty
         ]
         known = [places[span] for span in spans if span in places]
         known = [m for m in known if m.level != "country" and m.how != "list"]
-        if not known or len(known) * 2 < len(spans):
+        share = 3 if len(spans) >= 5 else 2  # a long list: a third of it known is enough
+        if not known or len(known) * share < len(spans):
             continue
         levels = {m.level for m in known if m.level}
         level = levels.pop() if len(levels) == 1 else None
