@@ -1154,3 +1154,22 @@ def test_a_long_list_of_partners_with_asides_and_no_conjunction(gazetteer: Gazet
     )
     partners = {p.partner.id for p in extract(text, gazetteer).partnerships}
     assert {"los-angeles", "hanoi", "paris", "rotterdam", "athena", "cn-bj", "jp-13"} <= partners
+
+
+def test_each_instrument_goes_to_the_partner_it_names_and_definitions_give_no_fields(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nNanjing signed the Sister City Relationship Agreement with the city York in "
+        "UK, and also signed a letter of intent to build sister city relationship with Semarang "
+        "in Indonesia. Nanjing Mayor Ruilin Miao attended.\n"
+    )
+    stages = {(p, s) for p, s, _st in _stages(extract(text, gazetteer, language="en"))}
+    assert ("york", "signed") in stages and ("york", "letter-of-intent") not in stages
+    assert ("semarang", "letter-of-intent") in stages or ("nanjing", "letter-of-intent") in stages
+    definition = (
+        "Judul Uji\nKabupaten Karangasem membahas sister city dengan Cuttack.\nKota kembar "
+        "umumnya memiliki persamaan keadaan demografi. Hubungan kota kembar sangat bermanfaat "
+        "bagi kerja sama di bidang budaya dan perdagangan.\n"
+    )
+    assert extract(definition, gazetteer).fields == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from diplograph.extract.model import Found
-from diplograph.extract.partnerships import Partnership, _named, _sentences
+from diplograph.extract.partnerships import Partnership, _generic, _named, _sentences
 from diplograph.extract.regions import Region
 from diplograph.extract.rules import phrase_pattern, rules
 from diplograph.extract.text import Article
@@ -17,10 +17,17 @@ def find_fields(
     context = phrase_pattern(config["context"].get(language, []))
     patterns = {f: phrase_pattern(words) for f, words in config["fields"].items()}
     national = phrase_pattern(config["national_markers"])
+    generic = phrase_pattern(rules("stages")["generic_words"])
+
+    def named_in(sentence):  # type: ignore[no-untyped-def]
+        return _named(sentence, regions)
+
     everything: list[Found] = []
     for sentence in _sentences(article):
         if not context.search(sentence.text) or national.search(sentence.text):
             continue
+        if _generic(article, sentence, generic, named_in):
+            continue  # "Kota kembar umumnya …, bermanfaat bagi kerja sama di bidang budaya"
         named = {r.id for r in _named(sentence, regions)}
         targets = [p for p in partnerships if p.partner.id in named or len(partnerships) == 1]
         staged = [p for p in partnerships if p.stages]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from diplograph.extract.model import Evidence, Found
 from diplograph.extract.pairing import (
+    WITH,
     cooperation_pairs,
     home_region,
     list_pairs,
@@ -260,12 +261,52 @@ def _add_stages(  # type: ignore[no-untyped-def]
                 weak=pattern is discussion
                 or (stage == "exploration" and bool(further.match(sentence.text, match.end()))),
             )
-            for partnership in targets:
+            for partnership in _nearest(targets, sentence, match, staged):
                 _add_stage(partnership, item)
     for partnership in result:  # talks about a partnership whose LoI or MoU is done
         reached = {s.stage for s in partnership.stages if s.status == "actual"}
         if reached & {"letter-of-intent", "signed"}:
             partnership.stages = [s for s in partnership.stages if not s.weak]
+
+
+def _nearest(targets, sentence, match, staged):  # type: ignore[no-untyped-def]
+    """Of several partnerships a sentence names, those a stage wording is about: those whose
+    own party is named on the side of it, after or before, where the nearest one is, between
+    the wordings before and after it ("… Agreement with York, and … a letter of intent …
+    with Semarang"; "Canberra-Nusantara MOU …; Bandung-Melbourne MOU"; "five have been
+    formed by Sister Province cooperation with A, B, C and D"); all when none is named there."""
+    if len(targets) < 2:
+        return targets
+    starts = [a for a, _s in staged]
+    later = [a for a in starts if a > match.start()]
+    earlier = [a for a in starts if a < match.start()]
+    before = (sentence.start + (earlier[-1] if earlier else 0), sentence.start + match.start())
+    after = (
+        sentence.start + match.end(),
+        sentence.start + (later[0] if later else len(sentence.text)),
+    )
+    common = set.intersection(*({p.home.id, p.partner.id} for p in targets))
+
+    def spots(p: Partnership, side: tuple[int, int]) -> list[int]:  # its own party, named there
+        return [
+            m.start
+            for r in (p.home, p.partner)
+            if r.id not in common
+            for m in r.mentions
+            if side[0] <= m.start < side[1]
+        ]
+
+    gap_after = min((at - after[0] for p in targets for at in spots(p, after)), default=None)
+    gap_before = min((before[1] - at for p in targets for at in spots(p, before)), default=None)
+    if gap_after is None and gap_before is None:
+        return targets
+    nearer = gap_before is None or (gap_after is not None and gap_after <= gap_before)
+    # the instrument's object: "a letter of intent … with Semarang", "LoI dengan Kota X"
+    objects = gap_after is not None and WITH.search(
+        sentence.text, after[0] - sentence.start, after[0] - sentence.start + gap_after
+    )
+    side = after if nearer or objects else before
+    return [p for p in targets if spots(p, side)]
 
 
 def _generic(article, sentence, generic, named_in) -> bool:  # type: ignore[no-untyped-def]
