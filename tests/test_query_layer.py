@@ -93,7 +93,7 @@ def test_entity_ids_resolve_to_their_segment(seed_build) -> None:
     prepared = prepare(
         project, OxigraphBackend.open(project), "provenance", params={"entity": "tctp"}
     )
-    assert prepared.bindings["entity"].value.endswith("/id/programme/tctp")
+    assert prepared.params["entity"].value.endswith("/id/programme/tctp")
 
 
 def test_with_values_opens_the_where_group_whatever_the_braces() -> None:

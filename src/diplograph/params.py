@@ -1,10 +1,13 @@
 """Query parameters: what a user types (``batang``, ``id:region/batang``, a full IRI, a date)
 turned into an RDF term, and RDF terms written as N-Triples.
 
-A value never becomes query text: it becomes a ``Term`` that the engine binds (pyoxigraph
-``substitutions``, rdflib ``initBindings``), or, for a remote endpoint, an escaped N-Triples
-term in a ``VALUES`` block. An id with characters that cannot appear in an IRI is
-percent-encoded, so it names a resource that does not exist instead of breaking the query.
+A value never becomes query text as typed: it becomes a ``Term``. An IRI term is then written
+into the query as an N-Triples constant, checked again here (``ntriples``), in the places the
+query layer finds by structure (``diplograph.sparql_text.with_constants``); other terms are bound
+by the engine (pyoxigraph ``substitutions``, rdflib ``initBindings``) or, for a remote endpoint,
+sent as escaped N-Triples terms in a ``VALUES`` block. An id with characters that cannot appear
+in an IRI is percent-encoded, so it names a resource that does not exist instead of breaking
+the query.
 """
 
 from __future__ import annotations

@@ -8,15 +8,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from diplograph.params import Param, ParameterError, entity_candidates, to_term
+from diplograph.params import Param, ParameterError, entity_candidates, ntriples, to_term
 from diplograph.project import Project
 from diplograph.queries_catalog import LIST_SEPARATOR, NamedQuery, catalogue
 from diplograph.results import Result, Rows, Term
-from diplograph.sparql_text import query_form, tokens
+from diplograph.sparql_text import query_form, tokens, with_constants
 
 if TYPE_CHECKING:  # the backends import pyoxigraph and httpx: loaded when a query runs
     from diplograph.store import Backend, GraphSelection
@@ -31,11 +31,30 @@ class UnknownQuery(KeyError):
 
 @dataclass(frozen=True)
 class Prepared:
-    """A query ready to run: its text, header (if named) and bound parameters."""
+    """A query ready to run: the text to run, the parameters the engine still has to bind,
+    the header (if named) and every parameter's term (``params``).
+
+    IRI parameters are written into ``text`` as constants (``with_constants``), so that the
+    engine plans the query from them; the others stay in ``bindings``."""
 
     text: str
     bindings: dict[str, Term]
     named: NamedQuery | None = None
+    params: dict[str, Term] = field(default_factory=dict)
+
+
+def inline(text: str, params: dict[str, Term]) -> Prepared:
+    """``text`` with its IRI parameters written in as constants, the others left to bind.
+
+    The IRIs are the layer's own (resolved in the store or built from checked ids) and are
+    checked again as they are written out (``ntriples``); when the text uses a parameter where
+    a constant cannot stand, every parameter is bound by the engine instead, as before."""
+    constants = {n: ntriples(t) for n, t in params.items() if t.type == "uri"}
+    written = with_constants(text, constants) if constants else None
+    if written is None:
+        return Prepared(text, dict(params), params=dict(params))
+    rest = {n: t for n, t in params.items() if n not in constants}
+    return Prepared(written, rest, params=dict(params))
 
 
 def named_query(project: Project, name: str) -> NamedQuery:
@@ -106,11 +125,12 @@ def prepare(
         if project is None:
             raise ValueError("a named query needs a project")
         named = named_query(project, name)
-        return Prepared(named.text, bind(named.params, given, backend), named)
+        prepared = inline(named.text, bind(named.params, given, backend))
+        return Prepared(prepared.text, prepared.bindings, named, prepared.params)
     if text is None:
         raise ValueError("give a query name or query text")
     query_form(text)
-    return Prepared(text, bind(_free_params(text, given), given, backend))
+    return inline(text, bind(_free_params(text, given), given, backend))
 
 
 def execute(

@@ -21,22 +21,29 @@ and this page is generated from those headers (`diplograph queries --markdown -o
 Run one with `diplograph query NAME -p name=value …`, or from Python with
 `diplograph.query("NAME", name="value")`. Parameters that name things take an id (`batang`), a
 prefixed name (`id:region/batang`) or a full IRI; dates are written `YYYY`, `YYYY-MM` or
-`YYYY-MM-DD` (or `today`). Values are bound as RDF terms by the query engine, never pasted into
-the query text. Output formats: `--format table` (the default), `csv`, `tsv` and `json` (SPARQL
-1.1 JSON results). Queries see the union of all graphs; `--no-inferred` leaves out what
-`diplograph reason` inferred, and `--graph` names the graphs to query (`reference`,
-`source/<source-id>`, `inferred`, …).
+`YYYY-MM-DD` (or `today`). A value never becomes query text as typed: it is first resolved to
+an RDF term. IRIs (those of ids resolved in the store, or checked full IRIs) are then written
+into the query as constants where the query uses the parameter's variable, and in a `VALUES`
+block for its `SELECT` clause, so that the engine plans the query from them; other values
+(dates, text) are bound by the engine. Output formats: `--format table` (the default), `csv`,
+`tsv` and `json` (SPARQL 1.1 JSON results). Queries see the union of all graphs;
+`--no-inferred` leaves out what `diplograph reason` inferred, and `--graph` names the graphs to
+query (`reference`, `source/<source-id>`, `inferred`, …).
 
 Engines: `--store oxigraph` (the default) queries the store written by `diplograph build`
 without re-reading any file; `--store memory` loads the dataset into rdflib, the slower reference
-engine; `--endpoint URL` sends the same query to any SPARQL 1.1 endpoint (parameters travel as a
-`VALUES` block of escaped RDF terms). The tests check that every query gives the same answer on
-both local engines, on these records and on an independent set of test records.
+engine; `--endpoint URL` sends the same query to any SPARQL 1.1 endpoint (parameters that are not
+written in travel as a `VALUES` block of escaped RDF terms). The tests check that every query
+gives the same answer on both local engines, on these records and on an independent set of test
+records.
 
 To add a query, put a `.rq` file in `queries/` with a header like the ones below. A parameter is
-a variable the query selects (`SELECT ?region …`) and uses in its main `WHERE` group, not in a
-sub-query; an optional parameter is tested with `COALESCE(STR(?region), "") = ""` (true when it
-was not given) rather than `BOUND`, which not every engine applies to bound parameters.
+a variable the query selects (`SELECT ?region …`) and uses in its main `WHERE` group or in
+sub-queries that select it too (a sub-query that does not select it has a variable of its own
+of that name); it must not be the target of `AS` or listed in `VALUES`, nor used inside
+`MINUS` (the parameter is then bound by the engine, not written in). An optional parameter is
+tested with `COALESCE(STR(?region), "") = ""` (true when it was not given) rather than `BOUND`,
+which not every engine applies to bound parameters.
 Data checks go in `queries/qc/NAME-violation.rq`: every row they return (offending node first,
 then an optional `?message`) fails `diplograph build` and `diplograph validate`.
 
