@@ -1173,3 +1173,10 @@ def test_each_instrument_goes_to_the_partner_it_names_and_definitions_give_no_fi
         "bagi kerja sama di bidang budaya dan perdagangan.\n"
     )
     assert extract(definition, gazetteer).fields == []
+
+
+def test_australian_dollars_and_pounds(gazetteer: Gazetteer) -> None:
+    text = "Judul Uji\nThe state contributed A$100,000 and the city £20,000 to the school.\n"
+    money = [q.value for q in extract(text, gazetteer, language="en").quantities]
+    assert {"value": 100000, "currency": "AUD"} in money
+    assert {"value": 20000, "currency": "GBP"} in money
