@@ -1180,3 +1180,18 @@ def test_australian_dollars_and_pounds(gazetteer: Gazetteer) -> None:
     money = [q.value for q in extract(text, gazetteer, language="en").quantities]
     assert {"value": 100000, "currency": "AUD"} in money
     assert {"value": 20000, "currency": "GBP"} in money
+
+
+def test_a_council_approving_the_partnership_and_an_agreement_begun_since(
+    gazetteer: Gazetteer,
+) -> None:
+    approval = (
+        'Judul Uji\nDPRD Kota Denpasar menyetujui kerja sama "Sister City" Kota Denpasar dan '
+        "Kota Darwin, Australia.\n"
+    )
+    assert ("darwin", "dprd-approval", "actual") in _stages(extract(approval, gazetteer))
+    begun = (
+        "Judul Uji\nSalah satu bentuk kerja sama yaitu perjanjian provinsi kembar antara "
+        "Yogyakarta dengan provinsi Gyeongsangbuk-do yang telah dimulai sejak tahun 2005.\n"
+    )
+    assert _stages_dated(extract(begun, gazetteer)) == {("kr-47", "signed", "actual", "2005")}

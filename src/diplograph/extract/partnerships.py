@@ -172,6 +172,8 @@ def _add_stages(  # type: ignore[no-untyped-def]
     needs_kind = phrase_pattern(stage_rules["needs_kind"])
     signed_verbs = phrase_pattern(stage_rules["signed_verbs"])
     discussion = phrase_pattern(stage_rules["discussion"])
+    approval = phrase_pattern(stage_rules["approval_words"])
+    council = phrase_pattern(stage_rules["council_words"])
     generic = phrase_pattern(stage_rules["generic_words"])
     ended = phrase_pattern(stage_rules["ended_words"])
     conversion = phrase_pattern(stage_rules["conversion_words"])
@@ -195,6 +197,8 @@ def _add_stages(  # type: ignore[no-untyped-def]
         patterns = [*stage_patterns.items(), ("signed", official)]
         if kind_words.search(sentence.text):  # talks about a kind of partnership
             patterns.append(("exploration", discussion))
+        if council.search(sentence.text):  # "DPRD Kota Denpasar menyetujui kerja sama …"
+            patterns.append(("dprd-approval", approval))
         has_kind = bool(kind_words.search(sentence.text))
         has_loi = bool(stage_patterns["letter-of-intent"].search(sentence.text))
 
@@ -287,17 +291,19 @@ def _nearest(targets, sentence, match, staged):  # type: ignore[no-untyped-def]
     )
     common = set.intersection(*({p.home.id, p.partner.id} for p in targets))
 
-    def spots(p: Partnership, side: tuple[int, int]) -> list[int]:  # its own party, named there
+    def spots(p: Partnership, side: tuple[int, int]) -> list[tuple[int, int]]:  # its own party
         return [
-            m.start
+            (m.start, m.end)
             for r in (p.home, p.partner)
             if r.id not in common
             for m in r.mentions
             if side[0] <= m.start < side[1]
         ]
 
-    gap_after = min((at - after[0] for p in targets for at in spots(p, after)), default=None)
-    gap_before = min((before[1] - at for p in targets for at in spots(p, before)), default=None)
+    gap_after = min((a - after[0] for p in targets for a, _b in spots(p, after)), default=None)
+    gap_before = min(
+        (max(before[1] - b, 0) for p in targets for _a, b in spots(p, before)), default=None
+    )
     if gap_after is None and gap_before is None:
         return targets
     nearer = gap_before is None or (gap_after is not None and gap_after <= gap_before)
