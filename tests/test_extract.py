@@ -1195,3 +1195,14 @@ def test_a_council_approving_the_partnership_and_an_agreement_begun_since(
         "Yogyakarta dengan provinsi Gyeongsangbuk-do yang telah dimulai sejak tahun 2005.\n"
     )
     assert _stages_dated(extract(begun, gazetteer)) == {("kr-47", "signed", "actual", "2005")}
+
+
+def test_initials_with_stops_do_not_end_a_sentence(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nMr. Bozov conveyed greetings from the Mayor of Varna, H.E. Mr. Cyril "
+        "Yordanov, to the U.S. consul.\n"
+    )
+    x = extract(text, gazetteer, language="en")
+    (official,) = [o for o in x.officials if o.name == "Cyril Yordanov"]
+    assert "Cyril Yordanov" in official.evidence.quote
+    assert len(x.article.sentences) == 2  # the title and one sentence

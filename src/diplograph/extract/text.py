@@ -122,7 +122,8 @@ def _split_sentences(line: str, abbreviations: set[str]) -> list[tuple[int, int]
     for match in _SENTENCE_END.finditer(line):
         word = re.search(r"([\w.]+)[.!?]*[\"”’)]*\s*$", line[begin : match.end()])
         token = word.group(1).rstrip(".") if word else ""
-        if token.lower() in abbreviations or (len(token) == 1 and token.isupper()):
+        initials = re.fullmatch(r"[A-Z](?:\.[A-Z])*", token)  # "M.", "H.E. Mr.", "U.S."
+        if token.lower() in abbreviations or initials:
             continue
         end = match.end()
         spans.append((begin, end))
