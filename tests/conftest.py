@@ -1,4 +1,5 @@
-"""Shared fixtures: a private copy of the project for each test that writes, and one seed build."""
+"""Shared fixtures: a private copy of the project for each test that writes, one seed build and
+one build of the independent fixture."""
 
 from __future__ import annotations
 
@@ -47,3 +48,14 @@ def seed_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, Build
     """The seed project, built once for the session (read-only for tests)."""
     proj = copy_project(tmp_path_factory.mktemp("seed"))
     return proj, build(proj)
+
+
+@pytest.fixture(scope="session")
+def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The independent invented fixture (``tests/data/fixture``), built once for the session with
+    the repository's ontology and queries (read-only for tests)."""
+    target = tmp_path_factory.mktemp("fixture")
+    proj = copy_project(target, ("ontology", "queries"))
+    shutil.copytree(REPO / "tests" / "data" / "fixture" / "graph", target / "graph")
+    build(proj)
+    return proj

@@ -8,14 +8,11 @@ entity of the seed and of the independent fixture, and check the pieces it is bu
 from __future__ import annotations
 
 import json
-import shutil
-from pathlib import Path
 
 import networkx as nx
 import pytest
 
 from diplograph import build as build_module
-from diplograph.build import build
 from diplograph.explorer import build_page, write_explorer
 from diplograph.explorer.data import UnknownFocus, View, view_graph
 from diplograph.explorer.focus import find_focus
@@ -27,20 +24,8 @@ from diplograph.network.facts import MemoryFacts
 from diplograph.network.projection import Projection, entity_graph
 from diplograph.network.sorted_nquads import SortedNQuads
 from diplograph.network.terms import RDF_TYPE, diplo
-from diplograph.project import Project
-from tests.conftest import copy_project
 
-FIXTURE = Path(__file__).parent / "data" / "fixture"
 BATANG = str(ID["region/batang"])
-
-
-@pytest.fixture(scope="module")
-def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    target = tmp_path_factory.mktemp("fixture")
-    proj = copy_project(target, ("ontology", "queries"))
-    shutil.copytree(FIXTURE / "graph", target / "graph")
-    build(proj)
-    return proj
 
 
 def canonical(graph: nx.MultiDiGraph) -> tuple[list, list]:

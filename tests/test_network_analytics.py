@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
-from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -20,9 +18,7 @@ from diplograph.network.export import export_network
 from diplograph.network.paths import PathError, explained_path
 from diplograph.network.projection import entity_graph
 from diplograph.project import Project
-from tests.conftest import copy_project
 
-FIXTURE = Path(__file__).parent / "data" / "fixture"
 ALLMED = "https://w3id.org/diplograph/id/firm/allmed-medical"
 
 
@@ -30,16 +26,6 @@ ALLMED = "https://w3id.org/diplograph/id/firm/allmed-medical"
 def seed_entities(seed_build) -> nx.MultiDiGraph:
     proj, _ = seed_build
     return entity_graph(read_built(proj), sources=False)
-
-
-@pytest.fixture(scope="module")
-def fixture_project(tmp_path_factory) -> Project:
-    """The independent invented fixture, built with the repository's ontology."""
-    target = tmp_path_factory.mktemp("fixture")
-    proj = copy_project(target, ("ontology", "queries"))
-    shutil.copytree(FIXTURE / "graph", target / "graph")
-    build(proj)
-    return proj
 
 
 def test_stats_on_the_seed(seed_entities):

@@ -6,12 +6,10 @@ engines."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-from diplograph.build import build
 from diplograph.project import Project
 from diplograph.queries_catalog import catalogue
 from diplograph.query import Prepared, bind, execute, prepare
@@ -21,7 +19,6 @@ from diplograph.store import MemoryBackend, OxigraphBackend
 
 HERE = Path(__file__).parent
 REPO = HERE.parent
-FIXTURE = HERE / "data" / "fixture"
 QUERY_NAMES = sorted(catalogue(REPO / "queries"))
 IRI = "<http://ex.org/a>"
 
@@ -49,17 +46,6 @@ FIXTURE_PARAMS: dict[str, list[dict[str, str]]] = {
         {"region": "surabaya", "partnership": "surabaya-kunshan"},
     ],
 }
-
-
-@pytest.fixture(scope="module")
-def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    root = tmp_path_factory.mktemp("fixture-constants")
-    shutil.copytree(FIXTURE / "graph", root / "graph")
-    for part in ("ontology", "queries"):
-        shutil.copytree(REPO / part, root / part)
-    project = Project(root)
-    build(project)
-    return project
 
 
 def _canonical(result: Result) -> tuple:

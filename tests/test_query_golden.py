@@ -7,12 +7,10 @@ and are compared ignoring row order. ``pytest --regenerate-golden`` rewrites the
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-from diplograph.build import build
 from diplograph.project import Project
 from diplograph.queries_catalog import catalogue
 from diplograph.query import execute, prepare
@@ -22,7 +20,6 @@ from diplograph.store import MemoryBackend, OxigraphBackend
 HERE = Path(__file__).parent
 REPO = HERE.parent
 GOLDEN = HERE / "golden" / "queries"
-FIXTURE = HERE / "data" / "fixture"
 QUERY_NAMES = sorted(catalogue(REPO / "queries"))
 
 # Parameters for the fixture: its own regions and dates, not the seed's examples.
@@ -41,17 +38,6 @@ FIXTURE_PARAMS: dict[str, dict[str, str]] = {
     "programmes": {"programme": "smart-city-twinning"},
     "mentions": {"entity": "kunshan"},
 }
-
-
-@pytest.fixture(scope="module")
-def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    root = tmp_path_factory.mktemp("fixture")
-    shutil.copytree(FIXTURE / "graph", root / "graph")
-    for part in ("ontology", "queries"):
-        shutil.copytree(REPO / part, root / part)
-    project = Project(root)
-    build(project)
-    return project
 
 
 def _canonical(result: Result) -> dict:
