@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from diplograph.extract.gazetteer import Gazetteer, Place
 from diplograph.extract.rules import alternation, never_names, rules
@@ -68,16 +69,18 @@ def indonesian_cities() -> dict[str, str]:
     }
 
 
-def english_city_names() -> dict[str, str]:
-    """English names of the Indonesian cities named with a direction ("South Tangerang" →
-    "Tangerang Selatan"), from the city list."""
+@cache
+def place_aliases() -> dict[str, str]:
+    """Other names → a name the gazetteer or the city list knows: `aliases` of
+    ``rules/places.yaml`` and the English names of the Indonesian cities named with a direction
+    ("South Tangerang" → "Tangerang Selatan")."""
     directions = rules("places")["english_directions"]
     result = {}
     for name in indonesian_cities():
         *rest, last = name.split()
         if rest and last in directions:
             result[f"{directions[last]} {' '.join(rest)}"] = name
-    return result
+    return {**result, **rules("places")["aliases"]}
 
 
 def level_group(level: str | None) -> frozenset[str] | None:
@@ -92,7 +95,7 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
     stop = set(config["stopwords"])
     lone = set(config["lone_words"])
     missions = {w for w in rules("partnerships")["mission_words"] if " " not in w}
-    aliases = {**english_city_names(), **config["aliases"]}
+    aliases = place_aliases()
     mentions: list[Mention] = []
 
     def free(start: int, end: int) -> bool:
@@ -402,7 +405,7 @@ def _constructions(article, mentions, add, free) -> None:  # type: ignore[no-unt
 
 def _places_before_title(article, gazetteer, words, level, known, add, free) -> None:  # type: ignore[no-untyped-def]
     """The place before an English title: "Kuala Lumpur Mayor", "the Pontianak mayor"."""
-    aliases = {**english_city_names(), **rules("places")["aliases"]}
+    aliases = place_aliases()
     cities = indonesian_cities()
     directions = set(rules("places")["name_directions"])
     stop = set(rules("places")["stopwords"]) | {"The", "A", "An", "Its", "His", "Her"}
