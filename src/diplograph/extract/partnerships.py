@@ -180,14 +180,10 @@ def _add_stages(  # type: ignore[no-untyped-def]
     marked = phrase_pattern(stage_rules["marked_words"])
     existing = phrase_pattern(stage_rules["existing_words"])
     further = re.compile(rf"\s+(?:{phrase_pattern(stage_rules['further_words']).pattern})", re.I)
-    done_words = phrase_pattern(stage_rules["done_words"]).pattern
-    done = re.compile(rf"{done_words}\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE)
-    since_words = phrase_pattern(stage_rules["since_words"]).pattern
-    since = re.compile(rf"{since_words}\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
-    reference_words = phrase_pattern(stage_rules["reference_words"]).pattern
-    reference = re.compile(rf"{reference_words}\s+(?:[\w-]+\s+){{0,3}}$", re.IGNORECASE)
-    conditional_words = phrase_pattern(stage_rules["conditional_words"]).pattern
-    conditional = re.compile(rf"{conditional_words}\s+(?:[\w-]+\s+){{0,4}}$", re.IGNORECASE)
+    done = _shortly_before(stage_rules["done_words"], 3)
+    since = _shortly_before(stage_rules["since_words"], 3)
+    reference = _shortly_before(stage_rules["reference_words"], 3)
+    conditional = _shortly_before(stage_rules["conditional_words"], 4)
     planned_after = re.compile(
         rf"\W*(?:\([^)]*\)\W*)?(?:{phrase_pattern(stage_rules['planned_after']).pattern})",
         re.IGNORECASE,
@@ -195,12 +191,12 @@ def _add_stages(  # type: ignore[no-untyped-def]
     for sentence in cue_sentences:
         targets = _stage_targets(article, sentence, result, named_in, home, regions)
         patterns = [*stage_patterns.items(), ("signed", official)]
-        if kind_words.search(sentence.text):  # talks about a kind of partnership
+        has_kind = bool(kind_words.search(sentence.text))
+        has_loi = bool(stage_patterns["letter-of-intent"].search(sentence.text))
+        if has_kind:  # talks about a kind of partnership
             patterns.append(("exploration", discussion))
         if council.search(sentence.text):  # "DPRD Kota Denpasar menyetujui kerja sama …"
             patterns.append(("dprd-approval", approval))
-        has_kind = bool(kind_words.search(sentence.text))
-        has_loi = bool(stage_patterns["letter-of-intent"].search(sentence.text))
 
         # "their sister province relationship, first signed in 1985", not "the LoI was signed"
         found = [
@@ -271,6 +267,11 @@ def _add_stages(  # type: ignore[no-untyped-def]
         reached = {s.stage for s in partnership.stages if s.status == "actual"}
         if reached & {"letter-of-intent", "signed"}:
             partnership.stages = [s for s in partnership.stages if not s.weak]
+
+
+def _shortly_before(words: list[str], gap: int) -> re.Pattern[str]:
+    """Text that ends in one of `words` and at most `gap` more words ("after he signed the")."""
+    return re.compile(rf"{phrase_pattern(words).pattern}\W+(?:[\w-]+\W+){{0,{gap}}}$", re.I)
 
 
 def _nearest(targets, sentence, match, staged):  # type: ignore[no-untyped-def]
