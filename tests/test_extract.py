@@ -1206,3 +1206,14 @@ def test_initials_with_stops_do_not_end_a_sentence(gazetteer: Gazetteer) -> None
     (official,) = [o for o in x.officials if o.name == "Cyril Yordanov"]
     assert "Cyril Yordanov" in official.evidence.quote
     assert len(x.article.sentences) == 2  # the title and one sentence
+
+
+def test_cooperation_reported_under_way_is_implementation(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nSince initiated in March 1996, the Sister City Cooperation between Ambon and "
+        "Vlissingen have benefited the people of Ambon.\n"
+    )
+    stages = {s for _p, s, _st in _stages(extract(text, gazetteer, language="en"))}
+    assert "implementation" in stages
+    idle = "Judul Uji\nThe programme has benefited the people of Ambon and Vlissingen.\n"
+    assert not {s for _p, s, _st in _stages(extract(idle, gazetteer, language="en"))}
