@@ -36,9 +36,10 @@ def mark_asides(article: Article, mentions: list[Mention]) -> None:
         rf"(?<![\w])(?:{alternation([*config['mission_words'], *national])})"
         rf"\s+(?:(?:{fillers})\s+)*$"
     )
+    place_words = alternation([w for g in rules("places")["prefixes"] for w in g["words"]])
     body = re.compile(
         rf"(?<![\w])(?:{alternation(config['organisation_words'])})\s+(?:\([^)]*\)\s+)?"
-        rf"(?:(?:Provinsi|Kota|Kabupaten|Province of|City of)\s+)?$"
+        rf"(?:(?i:{place_words})\s+)?$"
     )
     after = alternation(config["dateline_after"])
     dateline_after = re.compile(

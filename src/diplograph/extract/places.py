@@ -256,8 +256,13 @@ def _name_words(words: list[str], stop: set[str]) -> list[str]:
     return words
 
 
-def _trim_run(  # type: ignore[no-untyped-def]
-    words: list[str], gazetteer: Gazetteer, second: set[str], text: str, stop: set[str], aliases
+def _trim_run(
+    words: list[str],
+    gazetteer: Gazetteer,
+    second: set[str],
+    text: str,
+    stop: set[str],
+    aliases: dict[str, str],
 ) -> list[str]:
     """The place name in a run written just before a country ("Fort Lauderdale in USA"): the
     whole run after any sentence word or title ("Previously", "Mayor"), unless the gazetteer,
