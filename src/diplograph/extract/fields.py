@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from diplograph.extract.model import Found
-from diplograph.extract.partnerships import Partnership, _generic, _named, _sentences
+from diplograph.extract.partnerships import Partnership, _named, _sentences
 from diplograph.extract.regions import Region
 from diplograph.extract.rules import phrase_pattern, rules
+from diplograph.extract.stages import generic_sentence
 from diplograph.extract.text import Article
 
 
@@ -26,7 +27,7 @@ def find_fields(
     for sentence in _sentences(article):
         if not context.search(sentence.text) or national.search(sentence.text):
             continue
-        if _generic(article, sentence, generic, named_in):
+        if generic_sentence(article, sentence, generic, named_in):
             continue  # "Kota kembar umumnya …, bermanfaat bagi kerja sama di bidang budaya"
         named = {r.id for r in _named(sentence, regions)}
         targets = [p for p in partnerships if p.partner.id in named or len(partnerships) == 1]

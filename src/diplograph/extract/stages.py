@@ -1,0 +1,390 @@
+"""Stages: which stage wordings a sentence holds, whether each is done or planned, its date, and
+which of the article's partnerships it is about.
+
+A stage wording ("menjajaki", "LoI", "MoU", "penandatanganan … resmi") counts for the
+partnerships whose parties its sentence names, else as ``_stage_targets`` says. A wording is not
+a step when it refers to an instrument already reported ("Under the sister city agreement, …"),
+is a condition ("Jika sudah terjalin sister city, …"), speaks of how partnerships are made in
+general, or is a counted national agreement ("empat nota kesepahaman").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from diplograph.extract.model import Evidence, Found
+from diplograph.extract.pairing import WITH
+from diplograph.extract.rules import phrase_pattern, rules
+from diplograph.extract.text import Sentence
+
+if TYPE_CHECKING:
+    from diplograph.extract.partnerships import Partnership
+
+STAGE_ORDER = tuple(rules("stages")["stages"])  # the stage scheme's order
+
+
+@dataclass
+class Stage:
+    stage: str
+    status: str
+    date: str | None
+    evidence: Evidence
+    confidence: float
+    signing: bool = False
+    note: str | None = None  # why the draft's date of it needs review
+    weak: bool = False  # read from talks ("membahas kerja sama"): dropped once an LoI is done
+
+
+@dataclass(frozen=True)
+class StageWords:
+    """The stage rules (rules/stages.yaml) as patterns, compiled once."""
+
+    stages: dict[str, re.Pattern[str]]
+    official: re.Pattern[str]  # "penandatanganan … resmi": a signing
+    signing: re.Pattern[str]
+    planned: re.Pattern[str]
+    kinds: re.Pattern[str]
+    needs_kind: re.Pattern[str]
+    signed_verbs: re.Pattern[str]
+    discussion: re.Pattern[str]
+    approval: re.Pattern[str]
+    council: re.Pattern[str]
+    generic: re.Pattern[str]
+    ended: re.Pattern[str]
+    conversion: re.Pattern[str]
+    marked: re.Pattern[str]
+    existing: re.Pattern[str]
+    further: re.Pattern[str]
+    done: re.Pattern[str]
+    since: re.Pattern[str]
+    reference: re.Pattern[str]
+    conditional: re.Pattern[str]
+    planned_after: re.Pattern[str]
+
+
+@cache
+def stage_words() -> StageWords:
+    r = rules("stages")
+    planned = [w for words in rules("dates")["planned_markers"].values() for w in words]
+    kinds = [w for words in rules("partnerships")["kinds"].values() for w in words]
+    return StageWords(
+        stages={s: phrase_pattern(words) for s, words in r["stages"].items()},
+        official=phrase_pattern(r["official_signing"]),
+        signing=phrase_pattern(r["signing"]),
+        planned=phrase_pattern(planned),
+        kinds=phrase_pattern(kinds),
+        needs_kind=phrase_pattern(r["needs_kind"]),
+        signed_verbs=phrase_pattern(r["signed_verbs"]),
+        discussion=phrase_pattern(r["discussion"]),
+        approval=phrase_pattern(r["approval_words"]),
+        council=phrase_pattern(r["council_words"]),
+        generic=phrase_pattern(r["generic_words"]),
+        ended=phrase_pattern(r["ended_words"]),
+        conversion=phrase_pattern(r["conversion_words"]),
+        marked=phrase_pattern(r["marked_words"]),
+        existing=phrase_pattern(r["existing_words"]),
+        further=re.compile(rf"\s+(?:{phrase_pattern(r['further_words']).pattern})", re.I),
+        done=_shortly_before(r["done_words"], 3),
+        since=_shortly_before(r["since_words"], 3),
+        reference=_shortly_before(r["reference_words"], 3),
+        conditional=_shortly_before(r["conditional_words"], 4),
+        planned_after=re.compile(
+            rf"\W*(?:\([^)]*\)\W*)?(?:{phrase_pattern(r['planned_after']).pattern})", re.I
+        ),
+    )
+
+
+def _shortly_before(words: list[str], gap: int) -> re.Pattern[str]:
+    """Text that ends in one of `words` and at most `gap` more words ("after he signed the")."""
+    return re.compile(rf"{phrase_pattern(words).pattern}\W+(?:[\w-]+\W+){{0,{gap}}}$", re.I)
+
+
+def has_stage(sentence: Sentence, has_kind: bool) -> bool:
+    """Whether a sentence holds a stage wording (talks count beside a kind of partnership)."""
+    w = stage_words()
+    text = sentence.text
+    if any(p.search(text) for p in w.stages.values()) or w.official.search(text):
+        return True
+    return has_kind and bool(w.discussion.search(text))
+
+
+def add_stages(  # type: ignore[no-untyped-def]
+    article, result, cue_sentences, named_in, home, regions, dates, counted
+) -> None:
+    """Add to each partnership of `result` the stages the cue sentences report of it."""
+    w = stage_words()
+    counted_spans = [(c.evidence.start, c.evidence.end) for c in counted]
+    for sentence in cue_sentences:
+        if generic_sentence(article, sentence, w.generic, named_in):
+            continue  # "kerja sama … diatur …, diawali LoI": how partnerships are made
+        targets = _stage_targets(article, sentence, result, named_in, home, regions)
+        found = _stage_matches(sentence, w)
+        cues = [sentence.start + m.start() for _s, _p, m in found]
+        staged = sorted((m.start(), s) for s, _p, m in found)
+        usable = _dates_not_ended(sentence, dates, staged, w)
+        for stage, pattern, match in found:
+            start = sentence.start + match.start()
+            if any(a <= start < b for a, b in counted_spans):
+                continue
+            if not _is_step(sentence, stage, pattern, match, staged, w):
+                continue
+            date = _date_in(sentence, usable, start, cues)
+            if date is None and stage in ("letter-of-intent", "signed"):
+                date = _signing_after(article, sentence, usable, w.signing, cue_sentences)
+            status = _status(sentence, match, w)
+            if date is not None and date.extra.get("status") == "planned":
+                status = "planned"
+            elif date is not None and status == "planned":
+                date = None  # "set to sign an LoI next month, said X on Tuesday (5/3)"
+            item = Stage(
+                stage,
+                status,
+                date.value if date else None,
+                article.evidence(start, start + len(match.group())),
+                0.8 if date else 0.65,
+                signing=bool(w.signing.search(sentence.text)) or pattern is w.official,
+                weak=pattern is w.discussion
+                or (stage == "exploration" and bool(w.further.match(sentence.text, match.end()))),
+            )
+            for partnership in _nearest(targets, sentence, match, staged):
+                _add_stage(partnership, item)
+    for partnership in result:  # talks about a partnership whose LoI or MoU is done
+        reached = {s.stage for s in partnership.stages if s.status == "actual"}
+        if reached & {"letter-of-intent", "signed"}:
+            partnership.stages = [s for s in partnership.stages if not s.weak]
+
+
+def _stage_matches(
+    sentence: Sentence, w: StageWords
+) -> list[tuple[str, re.Pattern[str], re.Match[str]]]:
+    """The stage wordings of a sentence: (stage, the pattern that found it, the match)."""
+    text = sentence.text
+    patterns = [*w.stages.items(), ("signed", w.official)]
+    has_kind = bool(w.kinds.search(text))
+    has_loi = bool(w.stages["letter-of-intent"].search(text))
+    if has_kind:  # talks about a kind of partnership
+        patterns.append(("exploration", w.discussion))
+    if w.council.search(text):  # "DPRD Kota Denpasar menyetujui kerja sama …"
+        patterns.append(("dprd-approval", w.approval))
+    # "their sister province relationship, first signed in 1985", not "the LoI was signed"
+    return [
+        (s, p, m)
+        for s, p in patterns
+        for m in p.finditer(text)
+        if (has_kind or not w.needs_kind.fullmatch(m.group()))
+        and not (w.signed_verbs.fullmatch(m.group()) and (not has_kind or has_loi))
+    ]
+
+
+def _window(sentence: Sentence, stage: str, match: re.Match[str], staged) -> tuple[str, bool]:  # type: ignore[no-untyped-def]
+    """The text after a wording up to the next wording of another stage, and whether one follows."""
+    later = [a for a, s in staged if a > match.start() and s != stage]
+    return sentence.text[match.end() : later[0] if later else len(sentence.text)], bool(later)
+
+
+def _dates_not_ended(sentence, dates, staged, w) -> list[Found]:  # type: ignore[no-untyped-def]
+    """The dates, less those telling when an instrument of the sentence ended ("MoU … yang
+    berakhir … pada tahun 2019": 2019 is when it ended)."""
+    ended_spans = []
+    for at, stage in staged:
+        later = [a for a, s in staged if a > at and s != stage]
+        stop = later[0] if later else len(sentence.text)
+        if w.ended.search(sentence.text, at, stop):
+            ended_spans.append((sentence.start + at, sentence.start + stop))
+    return [d for d in dates if not any(a <= d.evidence.start < b for a, b in ended_spans)]
+
+
+def _is_step(sentence, stage, pattern, match, staged, w) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a stage wording reports a step of the partnership, done or planned."""
+    window, followed = _window(sentence, stage, match, staged)
+    before = sentence.text[: match.start()]
+    not_a_step = (
+        w.ended.search(window)  # "MoU … yang berakhir masa berlakunya pada tahun 2019"
+        # "We will continue this LoI to become a MoU": the MoU is planned, the LoI done
+        or (followed and w.conversion.search(window) and w.planned.search(sentence.text))
+        # "memulai kerja sama … ditandai dengan penandatanganan MoU": the MoU is the start
+        or (stage == "exploration" and followed and w.marked.search(window))
+        # "discussing the progress … of the Sister City Cooperation"
+        or (pattern is w.discussion and w.existing.search(sentence.text))
+        or w.reference.search(before)  # "Under the sister city agreement, both cities will …"
+        or w.conditional.search(before)  # "Jika sudah terjalin sister city, …"
+    )
+    return not not_a_step
+
+
+def _status(sentence: Sentence, match: re.Match[str], w: StageWords) -> str:
+    """ "planned" or "actual", from the words before and just after a stage wording."""
+    before = sentence.text[: match.start()]
+    if w.done.search(before) or w.since.search(before):  # "after he signed the MoU"
+        return "actual"
+    if w.signed_verbs.fullmatch(match.group()):  # "… will sign …, originally signed in 1990"
+        return "actual"
+    if w.planned.search(before) or w.planned_after.match(sentence.text, match.end()):
+        return "planned"  # "akan menandatangani MoU", "MoU yang akan diselesaikan"
+    return "actual"
+
+
+def _nearest(targets, sentence, match, staged):  # type: ignore[no-untyped-def]
+    """Of several partnerships a sentence names, those a stage wording is about: those whose
+    own party is named on the side of it, after or before, where the nearest one is, between
+    the wordings before and after it ("… Agreement with York, and … a letter of intent …
+    with Semarang"; "Canberra-Nusantara MOU …; Bandung-Melbourne MOU"; "five have been
+    formed by Sister Province cooperation with A, B, C and D"); all when none is named there."""
+    if len(targets) < 2:
+        return targets
+    starts = [a for a, _s in staged]
+    later = [a for a in starts if a > match.start()]
+    earlier = [a for a in starts if a < match.start()]
+    before = (sentence.start + (earlier[-1] if earlier else 0), sentence.start + match.start())
+    after = (
+        sentence.start + match.end(),
+        sentence.start + (later[0] if later else len(sentence.text)),
+    )
+    common = set.intersection(*({p.home.id, p.partner.id} for p in targets))
+
+    def spots(p: Partnership, side: tuple[int, int]) -> list[tuple[int, int]]:  # its own party
+        return [
+            (m.start, m.end)
+            for r in (p.home, p.partner)
+            if r.id not in common
+            for m in r.mentions
+            if side[0] <= m.start < side[1]
+        ]
+
+    gap_after = min((a - after[0] for p in targets for a, _b in spots(p, after)), default=None)
+    gap_before = min(
+        (max(before[1] - b, 0) for p in targets for _a, b in spots(p, before)), default=None
+    )
+    if gap_after is None and gap_before is None:
+        return targets
+    nearer = gap_before is None or (gap_after is not None and gap_after <= gap_before)
+    # the instrument's object: "a letter of intent … with Semarang", "LoI dengan Kota X"
+    objects = gap_after is not None and WITH.search(
+        sentence.text, after[0] - sentence.start, after[0] - sentence.start + gap_after
+    )
+    side = after if nearer or objects else before
+    return [p for p in targets if spots(p, side)]
+
+
+def generic_sentence(article, sentence, generic, named_in) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a sentence speaks of how partnerships are made in general ("biasanya diawali
+    LoI"): it has a generic word, or it names no region and follows one of its paragraph that
+    has ("… diatur dalam undang-undang. Dimana … diawali LoI")."""
+    if generic.search(sentence.text):
+        return True
+    if named_in(sentence):
+        return False
+    earlier = [s for s in article.sentences if s.line == sentence.line and s.end <= sentence.start]
+    return bool(earlier) and bool(generic.search(earlier[-1].text))
+
+
+def _stage_targets(  # type: ignore[no-untyped-def]
+    article, sentence, result, named_in, home, regions
+) -> list[Partnership]:
+    """The partnerships a stage wording in `sentence` is about: those whose parties it names;
+    else, when it names no partner, those in the country it names with a sub-national word
+    ("MoU dengan keempat provinsi di Tiongkok"), those a previous sentence of its paragraph
+    names ("… with Kochi. The MoU …"), or the home's only partnership. A sentence that names a
+    country and no region is about national relations."""
+    named = {r.id for r in named_in(sentence)}
+    both = [p for p in result if {p.home.id, p.partner.id} <= named]
+    if both:
+        return both
+    partner_named = [p for p in result if p.partner.id in named]
+    if partner_named or named - {home.id}:
+        return partner_named
+    countries = {
+        r.id
+        for r in regions
+        if r.level == "country"
+        for m in r.mentions
+        if sentence.start <= m.start < sentence.end
+    }
+    if countries:
+        if phrase_pattern(rules("partnerships")["subnational_words"]).search(sentence.text):
+            inside = [p for p in result if p.partner.country in countries]
+            if inside:
+                return inside
+        if not named:
+            return []
+    both = phrase_pattern(rules("partnerships")["both_words"]).search(sentence.text)
+    paragraph = [
+        s
+        for s in article.sentences
+        if (both or s.line == sentence.line) and s.end <= sentence.start
+    ]  # "the two cities" may name the pair of an earlier paragraph
+    for earlier in reversed(paragraph):
+        before = {r.id for r in named_in(earlier)}
+        mentioned = [p for p in result if p.partner.id in before]
+        if mentioned:
+            return mentioned if not both or len(mentioned) == 1 else []
+    own = [p for p in result if p.home is home]
+    return own if len(own) == 1 else []
+
+
+def _date_in(sentence: Sentence, dates: list[Found], cue: int, cues: list[int]) -> Found | None:
+    """The date of the sentence nearest to the stage cue at `cue`, if no other cue of the
+    sentence (at `cues`) is nearer to it; datelines and dates a precursor word separates from
+    the cue ("LoI … diawali dari kunjungan … April 2016") are not a stage's date."""
+    precursor = phrase_pattern(rules("partnerships")["precursor_words"])
+    speech = phrase_pattern(rules("partnerships")["speech_words"]).pattern
+    said = re.compile(rf"{speech}[^.;:\n]{{0,70}}$", re.IGNORECASE)
+
+    def earlier(date: Found) -> bool:  # a precursor word between the cue and the date
+        low, high = sorted((cue, date.evidence.start))
+        return bool(precursor.search(sentence.text, low - sentence.start, high - sentence.start))
+
+    def spoken(date: Found) -> bool:  # "…, said X on Tuesday (5/3)": the day it was said
+        start = date.evidence.start - sentence.start
+        return cue < date.evidence.start and bool(
+            said.search(sentence.text, max(0, start - 80), start)
+        )
+
+    inside = [
+        d
+        for d in dates
+        if sentence.start <= d.evidence.start < sentence.end
+        and d.value
+        and not d.extra.get("dateline")
+        and not earlier(d)
+        and not spoken(d)
+    ]
+
+    def distance(date: Found, at: int) -> int:
+        return abs(date.evidence.start - at)
+
+    mine = [d for d in inside if all(distance(d, cue) <= distance(d, c) for c in cues)]
+    return min(mine, key=lambda d: distance(d, cue)) if mine else None
+
+
+def _signing_after(article, sentence, dates, signing, cue_sentences) -> Found | None:  # type: ignore[no-untyped-def]
+    """The date of a signing told in the next sentence without a stage wording of its own
+    ("… signed a Memorandum of Understanding … . The signing took place in Ambon on 12
+    September 2019.")."""
+    following = [s for s in article.sentences if s.start >= sentence.end]
+    if not following or following[0] in cue_sentences or not signing.search(following[0].text):
+        return None
+    nxt = following[0]
+    inside = [
+        d
+        for d in dates
+        if nxt.start <= d.evidence.start < nxt.end and d.value and not d.extra.get("dateline")
+    ]
+    return inside[0] if len(inside) == 1 else None
+
+
+def _add_stage(partnership: Partnership, stage: Stage) -> None:
+    """Add a stage, once: a second dated signing ("sejak 2003", then its renewal "Selasa
+    (16/4/2024)") is kept, an undated mention of a known step is not."""
+    for i, known in enumerate(partnership.stages):
+        if known.stage == stage.stage and known.status == stage.status:
+            if known.date and stage.date and known.date != stage.date:
+                continue
+            if known.date is None and stage.date is not None:
+                partnership.stages[i] = stage
+            return
+    partnership.stages.append(stage)
+    partnership.stages.sort(key=lambda s: (STAGE_ORDER.index(s.stage), s.status))
