@@ -1217,3 +1217,41 @@ def test_cooperation_reported_under_way_is_implementation(gazetteer: Gazetteer) 
     assert "implementation" in stages
     idle = "Judul Uji\nThe programme has benefited the people of Ambon and Vlissingen.\n"
     assert not {s for _p, s, _st in _stages(extract(idle, gazetteer, language="en"))}
+
+
+def test_exchanges_reported_done_are_implementation(gazetteer: Gazetteer) -> None:
+    def kinds(text: str) -> set[str]:
+        return {s for _p, s, _st in _stages(extract(text, gazetteer, language="en"))}
+
+    sent = (
+        "Judul Uji\nAmbon and Vlissingen signed a sister city agreement in 1996.\n"
+        "Vlissingen has sent a youth delegation to Ambon five times.\n"
+    )
+    assert "implementation" in kinds(sent)
+    arrived = (
+        "Judul Uji\nAmbon and Vlissingen signed a sister city agreement in 1996.\n"
+        "Youth delegations have arrived from Ambon twice.\n"
+        "Activities between the two cities are active.\n"
+    )
+    assert "implementation" in kinds(arrived.replace("Youth delegations", "Student exchanges"))
+    scope = (
+        "Judul Uji\nAmbon and Vlissingen signed a sister city agreement in 1996, covering "
+        "trade and student exchanges.\n"
+    )
+    assert kinds(scope) == {"signed"}  # a field of the cooperation, not a report of it
+
+
+def test_cooperation_under_way_needs_a_party_or_the_pair_in_other_words(
+    gazetteer: Gazetteer,
+) -> None:
+    def kinds(text: str) -> set[str]:
+        return {s for _p, s, _st in _stages(extract(text, gazetteer, language="en"))}
+
+    opening = "Judul Uji\nAmbon and Vlissingen signed a sister city agreement in 1996.\n"
+    assert "implementation" in kinds(
+        opening + "Since the partnership was agreed, progress has been made on new projects.\n"
+    )
+    assert "implementation" in kinds(
+        opening + "Firms of Ambon are already working with partners in Vlissingen.\n"
+    )
+    assert kinds(opening + "Some progress has been made on the new port.\n") == {"signed"}

@@ -48,6 +48,11 @@ class StageWords:
     planned: re.Pattern[str]
     kinds: re.Pattern[str]
     needs_kind: re.Pattern[str]
+    needs_party: re.Pattern[str]
+    refer_back: re.Pattern[str]  # "the two cities", "the partnership"
+    activity: re.Pattern[str]
+    underway_before: re.Pattern[str]
+    underway_after: re.Pattern[str]
     signed_verbs: re.Pattern[str]
     discussion: re.Pattern[str]
     approval: re.Pattern[str]
@@ -70,13 +75,22 @@ def stage_words() -> StageWords:
     r = rules("stages")
     planned = [w for words in rules("dates")["planned_markers"].values() for w in words]
     kinds = [w for words in rules("partnerships")["kinds"].values() for w in words]
+    wordings = {s: list(words) for s, words in r["stages"].items()}
+    wordings["implementation"] += r["activity_words"]
     return StageWords(
-        stages={s: phrase_pattern(words) for s, words in r["stages"].items()},
+        stages={s: phrase_pattern(words) for s, words in wordings.items()},
         official=phrase_pattern(r["official_signing"]),
         signing=phrase_pattern(r["signing"]),
         planned=phrase_pattern(planned),
         kinds=phrase_pattern(kinds),
         needs_kind=phrase_pattern(r["needs_kind"]),
+        needs_party=phrase_pattern(r["needs_party"]),
+        refer_back=phrase_pattern(r["refer_back_words"] + rules("partnerships")["both_words"]),
+        activity=phrase_pattern(r["activity_words"]),
+        underway_before=_shortly_before(r["underway_before"], 3),
+        underway_after=re.compile(
+            rf"\W+(?:[\w-]+\W+){{0,2}}(?:{phrase_pattern(r['underway_after']).pattern})", re.I
+        ),
         signed_verbs=phrase_pattern(r["signed_verbs"]),
         discussion=phrase_pattern(r["discussion"]),
         approval=phrase_pattern(r["approval_words"]),
@@ -121,7 +135,7 @@ def add_stages(  # type: ignore[no-untyped-def]
         if generic_sentence(article, sentence, w.generic, named_in):
             continue  # "kerja sama … diatur …, diawali LoI": how partnerships are made
         targets = _stage_targets(article, sentence, result, named_in, home, regions)
-        found = _stage_matches(sentence, w)
+        found = _stage_matches(sentence, _mentions_party(sentence, result), w)
         cues = [sentence.start + m.start() for _s, _p, m in found]
         staged = sorted((m.start(), s) for s, _p, m in found)
         usable = _dates_not_ended(sentence, dates, staged, w)
@@ -158,7 +172,7 @@ def add_stages(  # type: ignore[no-untyped-def]
 
 
 def _stage_matches(
-    sentence: Sentence, w: StageWords
+    sentence: Sentence, names_party: bool, w: StageWords
 ) -> list[tuple[str, re.Pattern[str], re.Match[str]]]:
     """The stage wordings of a sentence: (stage, the pattern that found it, the match)."""
     text = sentence.text
@@ -169,14 +183,33 @@ def _stage_matches(
         patterns.append(("exploration", w.discussion))
     if w.council.search(text):  # "DPRD Kota Denpasar menyetujui kerja sama …"
         patterns.append(("dprd-approval", w.approval))
-    # "their sister province relationship, first signed in 1985", not "the LoI was signed"
-    return [
-        (s, p, m)
-        for s, p in patterns
-        for m in p.finditer(text)
-        if (has_kind or not w.needs_kind.fullmatch(m.group()))
-        and not (w.signed_verbs.fullmatch(m.group()) and (not has_kind or has_loi))
-    ]
+    refers = has_kind or names_party or bool(w.refer_back.search(text))
+
+    def counts(m: re.Match[str]) -> bool:
+        word = m.group()
+        if w.needs_kind.fullmatch(word):
+            return has_kind
+        if w.needs_party.fullmatch(word):
+            return refers
+        if w.activity.fullmatch(word):
+            under_way = w.underway_before.search(text[: m.start()]) or w.underway_after.match(
+                text, m.end()
+            )
+            return refers and bool(under_way)
+        # "their sister province relationship, first signed in 1985", not "the LoI was signed"
+        return not (w.signed_verbs.fullmatch(word) and (not has_kind or has_loi))
+
+    return [(s, p, m) for s, p in patterns for m in p.finditer(text) if counts(m)]
+
+
+def _mentions_party(sentence: Sentence, result: list[Partnership]) -> bool:
+    """Whether a sentence mentions a party of a partnership, also as a place ("partners in X")."""
+    return any(
+        sentence.start <= m.start < sentence.end
+        for p in result
+        for region in (p.home, p.partner)
+        for m in region.mentions
+    )
 
 
 def _window(sentence: Sentence, stage: str, match: re.Match[str], staged) -> tuple[str, bool]:  # type: ignore[no-untyped-def]
