@@ -1255,3 +1255,15 @@ def test_cooperation_under_way_needs_a_party_or_the_pair_in_other_words(
         opening + "Firms of Ambon are already working with partners in Vlissingen.\n"
     )
     assert kinds(opening + "Some progress has been made on the new port.\n") == {"signed"}
+
+
+def test_a_list_of_the_homes_partners_without_a_kind_word(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nThe Ambon city government is proud of its ties abroad.\n"
+        "The cities which have been cooperating with the city are Seoul, Tokyo, "
+        "Beijing and Berlin.\n"
+    )
+    pairs = _pairs(extract(text, gazetteer, language="en"))
+    assert pairs == {frozenset({"ambon", c}) for c in ("kr-11", "jp-13", "cn-bj", "de-be")}
+    visited = "Judul Uji\nThe Ambon mayor is cooperating on a visit to Seoul and Tokyo.\n"
+    assert not _pairs(extract(visited, gazetteer, language="en"))

@@ -212,6 +212,27 @@ def list_pairs(sentence: Sentence, named: list[Region]) -> list[tuple[Region, Re
     return found
 
 
+LIST_GAP = re.compile(r"\s*[,;]?\s*(?:(?:and|dan|serta|or|atau|until|hingga|sampai)\s+)?")
+
+
+def partner_list(sentence: Sentence, named: list[Region]) -> list[Region]:
+    """The regions of the longest run of three or more a sentence lists with only commas and
+    "and" between them ("21 cities which have been cooperating with the city are Jeddah, Seoul,
+    Islamabad, …"): the partners of one region the sentence leaves unnamed."""
+    items = _party_mentions(sentence, named)
+    best: list[Region] = []
+    run: list[Region] = []
+    for k, (_s, _e, region) in enumerate(items):
+        if k and not LIST_GAP.fullmatch(
+            sentence.text[items[k - 1][1] - sentence.start : items[k][0] - sentence.start]
+        ):
+            run = []
+        run.append(region)
+        if len(run) > len(best):
+            best = list(run)
+    return best if len(best) >= 3 else []
+
+
 def between_pairs(sentence: Sentence, named: list[Region]) -> list[tuple[Region, Region]]:
     """ "between A and B, and between C and D": the first two places after each "between"
     ("antara") are a pair, whatever words describe them, and pairs are never crossed."""

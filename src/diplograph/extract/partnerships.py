@@ -15,6 +15,8 @@ from diplograph.extract.pairing import (
     cooperation_pairs,
     home_region,
     list_pairs,
+    may_pair,
+    partner_list,
     sentence_pairs,
 )
 from diplograph.extract.people import Official
@@ -92,8 +94,13 @@ def find_partnerships(
         if sentence in cue_sentences or not relation.search(sentence.text):
             continue
         named = [r for r in named_in(sentence) if r.id not in parents]
-        for a, b in list_pairs(sentence, named):
+        listed = list_pairs(sentence, named)
+        for a, b in listed:
             pairs.setdefault(frozenset({a.id, b.id}), (a, b, sentence))
+        if not listed and home not in named:  # "… cooperating with the city are A, B, C, …"
+            for region in partner_list(sentence, named):
+                if may_pair(home, region):
+                    pairs.setdefault(frozenset({home.id, region.id}), (home, region, sentence))
     result = []
     for anchor, region, sentence in sorted(pairs.values(), key=lambda v: v[0] is not home):
         kind, kind_evidence = _kind(article, region, cue_sentences, kind_patterns, regions)
