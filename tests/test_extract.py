@@ -1267,3 +1267,16 @@ def test_a_list_of_the_homes_partners_without_a_kind_word(gazetteer: Gazetteer) 
     assert pairs == {frozenset({"ambon", c}) for c in ("kr-11", "jp-13", "cn-bj", "de-be")}
     visited = "Judul Uji\nThe Ambon mayor is cooperating on a visit to Seoul and Tokyo.\n"
     assert not _pairs(extract(visited, gazetteer, language="en"))
+
+
+def test_a_list_of_sisters_with_countries_and_states_between_them(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nThere are four cities formally linked as Ambon's sisters: Braunschweig "
+        "(Germany), Forth Worth, Texas (USA), Hamamatsu (Japan) and Bari (Italy).\n"
+        "Forth Worth's Mayor Bob Bolen visited Ambon.\n"
+    )
+    x = extract(text, gazetteer, language="en")
+    partners = {"braunschweig", "forth-worth", "hamamatsu", "bari"}
+    assert _pairs(x) == {frozenset({"ambon", p}) for p in partners}
+    (bari,) = [r for r in x.regions if r.id == "bari"]  # not the gazetteer's Bari in Somalia
+    assert bari.country == "italy"

@@ -212,13 +212,18 @@ def list_pairs(sentence: Sentence, named: list[Region]) -> list[tuple[Region, Re
     return found
 
 
-LIST_GAP = re.compile(r"\s*[,;]?\s*(?:(?:and|dan|serta|or|atau|until|hingga|sampai)\s+)?")
+_BRACKET = r"(?:\([^()]{0,40}\)\s*)?"  # "(Germany)"
+LIST_GAP = re.compile(  # ", ", " (Germany), ", ", Texas (USA), and "
+    rf"\s*{_BRACKET}(?:,\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}}\s*{_BRACKET})?[,;:]?\s*"
+    r"(?:(?:and|dan|serta|or|atau|until|hingga|sampai)\s+)?"
+)
 
 
 def partner_list(sentence: Sentence, named: list[Region]) -> list[Region]:
-    """The regions of the longest run of three or more a sentence lists with only commas and
-    "and" between them ("21 cities which have been cooperating with the city are Jeddah, Seoul,
-    Islamabad, …"): the partners of one region the sentence leaves unnamed."""
+    """The regions of the longest run of three or more a sentence lists with only commas, "and"
+    and the places' countries or states between them ("21 cities which have been cooperating
+    with the city are Jeddah, Seoul, Islamabad, …"; "Bandung's sisters: Braunschweig (Germany),
+    Forth Worth, Texas (USA), …"): the partners of one region."""
     items = _party_mentions(sentence, named)
     best: list[Region] = []
     run: list[Region] = []

@@ -97,8 +97,8 @@ def find_partnerships(
         listed = list_pairs(sentence, named)
         for a, b in listed:
             pairs.setdefault(frozenset({a.id, b.id}), (a, b, sentence))
-        if not listed and home not in named:  # "… cooperating with the city are A, B, C, …"
-            for region in partner_list(sentence, named):
+        if not listed:  # "… cooperating with the city are A, B, C, …"
+            for region in partner_list(sentence, [r for r in named if r is not home]):
                 if may_pair(home, region):
                     pairs.setdefault(frozenset({home.id, region.id}), (home, region, sentence))
     result = []

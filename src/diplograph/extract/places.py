@@ -424,8 +424,11 @@ def _places_before_title(article, gazetteer, words, level, known, add, free) -> 
             if name_key(candidate) in known or gazetteer.lookup(alias) or alias in cities:
                 name, lookup = candidate, alias
                 break
+        pair = " ".join(run[-2:])
         if lookup is None and len(run) > 1 and run[-2] in directions:
-            name = " ".join(run[-2:])  # "South Cotabato Gov."
+            name = pair  # "South Cotabato Gov."
+        elif lookup is None and len(run) > 1 and article.text.count(pair) > 1:
+            name = pair  # "Forth Worth's Mayor", with "Forth Worth" named elsewhere
         if name in stop or name.isupper():
             continue
         start = match.end("name") - len(name)
@@ -611,7 +614,10 @@ def _link_context(article: Article, mentions: list[Mention], gazetteer: Gazettee
         between = article.text[current.end : following.start]
         if "\n" in between or not apposition.match(between):
             continue
-        if current.in_list is not None and current.in_list == following.in_list:
+        closed = after is not None and after.level == "country" and (
+            article.text[following.end : after.start].strip() == "("
+        )  # "Forth Worth, Texas (USA)": the country closes one member's description
+        if current.in_list is not None and current.in_list == following.in_list and not closed:
             continue  # members of one list ("Chongqing, Sichuan") do not locate each other
         if (
             after is not None
@@ -621,8 +627,9 @@ def _link_context(article: Article, mentions: list[Mention], gazetteer: Gazettee
             continue  # "A City, B Autonomous Region, C Province and …": a list goes on
         owner = current.context_of or current
         countries = {_country(m, gazetteer) for m in (owner, following)}
-        if None not in countries and len(countries) == 2:
-            continue  # "Surabaya, Busan discuss …": places of two countries
+        bracketed = following.level == "country" and between.strip() == "("
+        if None not in countries and len(countries) == 2 and not bracketed:
+            continue  # "Surabaya, Busan discuss …": places of two countries; not "Bari (Italy)"
         higher = level_group(following.level)
         if higher is not None and higher == level_group(owner.level):
             continue  # "New South Wales, East Java and …": a province does not locate a province
@@ -683,10 +690,11 @@ def _resolve(mention: Mention, gazetteer: Gazetteer, aliases: dict[str, str]) ->
         mention.level = (
             mention.level if mention.level and fitting[0].level is None else fitting[0].level
         )
-    elif fitting:
-        mention.status = "ambiguous"
-    else:
-        mention.status = "unresolved"
+    else:  # "Bari (Italy)": a context rules out the entry the name alone resolved to
+        if mention.resolved and mention.how == "gazetteer":
+            mention.level = None  # the level was the entry's
+        mention.resolved = None
+        mention.status = "ambiguous" if fitting else "unresolved"
     cities = indonesian_cities()
     if mention.status == "unresolved" and name in cities and not mention.context:
         mention.country, mention.located_in = "indonesia", cities[name]
