@@ -1284,3 +1284,20 @@ def test_a_list_of_sisters_with_countries_and_states_between_them(gazetteer: Gaz
     assert _pairs(x) == {frozenset({"ambon", p}) for p in partners}
     (bari,) = [r for r in x.regions if r.id == "bari"]  # not the gazetteer's Bari in Somalia
     assert bari.country == "italy"
+
+
+def test_a_list_of_partners_each_with_its_year_and_instrument_in_brackets(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nKota Ambon juga telah menjalin hubungan sister city dengan sejumlah kota "
+        "lain seperti Kota Chengdu Cina (2002), Kota Gwangju Korea Selatan (1997), Kota Burgas "
+        "Bulgaria (LoI 2011) dan Kota Putian Cina (LoI 2016).\n"
+    )
+    stages = {(p, s, d) for p, s, _st, d in _stages_dated(extract(text, gazetteer))}
+    assert stages == {
+        ("chengdu", "signed", "2002"),
+        ("gwangju-gwangyeoksi", "signed", "1997"),
+        ("burgas", "letter-of-intent", "2011"),
+        ("putian", "letter-of-intent", "2016"),
+    }

@@ -69,6 +69,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<![\w])(?:{alternation(config['year_markers'])})\s+(?P<year>(?:19|20)\d\d)(?![\w])",
             re.IGNORECASE,
         ),
+        # a year in brackets after a name, alone or after one word ("Chengdu (2002)", "(LoI 2011)")
+        "bracket_year": re.compile(r"(?<=\w\s)\((?:[A-Za-z]{2,12}\s+)?(?P<year>(?:19|20)\d\d)\)"),
     }
 
 
@@ -151,7 +153,7 @@ def _resolve(
 ) -> tuple[str | None, float, list[str], dict[str, object]] | None:
     flags: list[str] = []
     extra: dict[str, object] = {"form": name}
-    if name == "year":
+    if name in ("year", "bracket_year"):
         return groups["year"], 0.7, flags, extra
     month_text = groups["month"]
     month = int(month_text) if month_text.isdigit() else months.get(month_text.lower().rstrip("."))

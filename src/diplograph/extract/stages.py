@@ -11,7 +11,7 @@ general, or is a counted national agreement ("empat nota kesepahaman").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -139,6 +139,8 @@ def add_stages(  # type: ignore[no-untyped-def]
         cues = [sentence.start + m.start() for _s, _p, m in found]
         staged = sorted((m.start(), s) for s, _p, m in found)
         usable = _dates_not_ended(sentence, dates, staged, w)
+        notes = _list_notes(sentence, targets, usable)
+        told: list[tuple[Stage, tuple[int, int] | None]] = []  # each stage, the note it is in
         for stage, pattern, match in found:
             start = sentence.start + match.start()
             if any(a <= start < b for a, b in counted_spans):
@@ -163,12 +165,60 @@ def add_stages(  # type: ignore[no-untyped-def]
                 weak=pattern is w.discussion
                 or (stage == "exploration" and bool(w.further.match(sentence.text, match.end()))),
             )
-            for partnership in _nearest(targets, sentence, match, staged):
-                _add_stage(partnership, item)
+            note = next((span for span in notes.values() if span[0] <= start < span[1]), None)
+            told.append((item, note))
+            if note is None:
+                for partnership in _nearest(targets, sentence, match, staged):
+                    if partnership.id not in notes:
+                        _add_stage(partnership, item)
+        for partnership in targets:
+            if partnership.id in notes:
+                has_kind = bool(w.kinds.search(sentence.text))
+                _add_noted(partnership, notes[partnership.id], told, usable, has_kind)
     for partnership in result:  # talks about a partnership whose LoI or MoU is done
         reached = {s.stage for s in partnership.stages if s.status == "actual"}
         if reached & {"letter-of-intent", "signed"}:
             partnership.stages = [s for s in partnership.stages if not s.weak]
+
+
+_NOTE = re.compile(r"(?:\s+[A-Z][\w.-]*){0,3}\s*\((?P<note>[^()]{1,40})\)")  # " Cina (2002)"
+
+
+def _list_notes(sentence: Sentence, targets, dates) -> dict[str, tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """The brackets with a year after each partner of a list ("Kota Chengdu Cina (2002), …,
+    Kota Burgas Bulgaria (LoI 2011)"), by partnership, when two partners or more have one: each
+    tells that partner's own stage and year."""
+    common = set.intersection(*({p.home.id, p.partner.id} for p in targets)) if targets else set()
+    notes = {}
+    for partnership in targets:
+        for region in (partnership.home, partnership.partner):
+            if region.id in common:
+                continue
+            for m in region.mentions:
+                if not sentence.start <= m.start < sentence.end:
+                    continue
+                end = max([m.end, *(c.end for c in m.context)])
+                hit = _NOTE.match(sentence.text, end - sentence.start)
+                if hit is None:
+                    continue
+                span = (sentence.start + hit.start("note") - 1, sentence.start + hit.end())
+                if any(span[0] <= d.evidence.start < span[1] for d in dates):
+                    notes[partnership.id] = span
+    return notes if len(notes) >= 2 else {}
+
+
+def _add_noted(partnership, note, told, dates, has_kind) -> None:  # type: ignore[no-untyped-def]
+    """A listed partner's stages: those its bracket names ("(LoI 2011)"), else the sentence's
+    own, each dated by the bracket's year; with no stage wording in a sentence about a kind of
+    partnership, the year is the signing's ("telah menjalin hubungan sister city dengan …
+    Kota Chengdu Cina (2002)")."""
+    inside = [item for item, where in told if where == note]
+    year = next(d for d in dates if note[0] <= d.evidence.start < note[1])
+    items = inside or [item for item, where in told if where is None]
+    if not items and has_kind:
+        items = [Stage("signed", "actual", None, year.evidence, 0.7)]
+    for item in items:
+        _add_stage(partnership, replace(item, date=year.value, confidence=0.8))
 
 
 def _stage_matches(
