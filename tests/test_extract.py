@@ -1301,3 +1301,27 @@ def test_a_list_of_partners_each_with_its_year_and_instrument_in_brackets(
         ("burgas", "letter-of-intent", "2011"),
         ("putian", "letter-of-intent", "2016"),
     }
+
+
+def test_cooperation_realised_through_activities_carried_out(gazetteer: Gazetteer) -> None:
+    def kinds(text: str, language: str = "en") -> set[str]:
+        return {s for _p, s, _st in _stages(extract(text, gazetteer, language=language))}
+
+    realised = (
+        "Judul Uji\nAmbon developed sister city co-operation with three cities, that are "
+        "Seattle ( Washington , the USA ), Busan ( South Korea ), and Kochi ( Japan ). "
+        "In 2003 the sister city co-operation was realized through the delegation exchange.\n"
+    )
+    x = extract(realised, gazetteer, language="en")
+    assert "us-wa" not in {r.id for p in x.partnerships for r in (p.home, p.partner)}
+    assert "implementation" in kinds(realised)
+    carried = (
+        "Judul Uji\nAmbon and Seattle signed a sister city agreement in 1992.\n"
+        "In education, Seattle has carried out three delegation visits to Ambon.\n"
+    )
+    assert "implementation" in kinds(carried)
+    followed = (
+        "Judul Uji\nKota Ambon dan Kota Suwon menjalin sister city.\nTindak lanjut dari kerja "
+        "sama pendidikan Ambon dan Suwon adalah pameran pendidikan.\n"
+    )
+    assert "implementation" in kinds(followed, "id")

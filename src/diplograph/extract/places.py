@@ -614,11 +614,13 @@ def _link_context(article: Article, mentions: list[Mention], gazetteer: Gazettee
         between = article.text[current.end : following.start]
         if "\n" in between or not apposition.match(between):
             continue
+        # "Forth Worth, Texas (USA)", "Seattle ( Washington , the USA )": a country in brackets
+        # closes one member's description, and a place in brackets locates the one before
         closed = (
             after is not None
             and after.level == "country"
             and (article.text[following.end : after.start].strip() == "(")
-        )  # "Forth Worth, Texas (USA)": the country closes one member's description
+        ) or between.strip() == "("
         if current.in_list is not None and current.in_list == following.in_list and not closed:
             continue  # members of one list ("Chongqing, Sichuan") do not locate each other
         if (
