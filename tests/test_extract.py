@@ -1325,3 +1325,29 @@ def test_cooperation_realised_through_activities_carried_out(gazetteer: Gazettee
         "sama pendidikan Ambon dan Suwon adalah pameran pendidikan.\n"
     )
     assert "implementation" in kinds(followed, "id")
+
+
+def test_a_partnership_once_active_and_ended(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nTahun 1995, Kota Ambon pernah menjalin kerjasama dengan Seremban, Negeri "
+        "Sembilan, Malaysia, sebagai Kota Kembar (Sisters City). Sampai tahun 2000-an kegiatan "
+        "kota kembar masih berjalan, namun kini program kota kembar ini tidak ada kegiatan "
+        "lagi.\n"
+    )
+    x = extract(text, gazetteer)
+    assert _pairs(x) == {frozenset({"ambon", "seremban"})}
+    assert {(s, st, d) for _p, s, st, d in _stages_dated(x)} == {
+        ("signed", "actual", "1995"),
+        ("implementation", "actual", None),
+        ("ended", "actual", None),
+    }
+    assert [d.value for d in x.dates] == ["1995"]  # "tahun 2000-an" is a decade
+
+
+def test_a_step_dated_by_its_year_and_by_a_day_of_that_year_is_one(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nKota Ambon dan Kota Hildesheim sudah dinyatakan kembar sejak tahun 1988.\n"
+        "Kerja sama kota kembar Ambon dan Hildesheim sudah berlangsung sejak 20 Juni 1988.\n"
+    )
+    stages = _stages_dated(extract(text, gazetteer))
+    assert stages == {("hildesheim", "signed", "actual", "1988-06-20")}

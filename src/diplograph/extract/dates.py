@@ -66,7 +66,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<![\w])(?P<month>{months})\.?\s+(?P<year>\d{{4}})(?![\w])", re.IGNORECASE
         ),
         "year": re.compile(
-            rf"(?<![\w])(?:{alternation(config['year_markers'])})\s+(?P<year>(?:19|20)\d\d)(?![\w])",
+            rf"(?<![\w])(?:{alternation(config['year_markers'])})\s+(?P<year>(?:19|20)\d\d)(?![\w])(?!-an)",
             re.IGNORECASE,
         ),
         # a year in brackets after a name, alone or after one word ("Chengdu (2002)", "(LoI 2011)")

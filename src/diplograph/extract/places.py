@@ -519,8 +519,14 @@ def _name_before(text, start, gazetteer, aliases, stop) -> bool:  # type: ignore
 
 
 def _before_country(article, gazetteer, mentions, aliases, not_regions, add, free) -> None:  # type: ignore[no-untyped-def]
-    """ "Suwon in South Korea"; past an island ("Pontianak, Kalimantan in Indonesia")."""
+    """ "Suwon in South Korea"; past an island ("Pontianak, Kalimantan in Indonesia") or a
+    province ("Seremban, Negeri Sembilan, Malaysia")."""
     countries = [m for m in mentions if _is_country(m.name, gazetteer, aliases)]
+    provinces = {
+        (m.start, m.end)
+        for m in mentions
+        if any(p.level in ("province", "prefecture") for p in gazetteer.lookup(m.name))
+    }
     for country in countries:
         end = country.start
         while True:
@@ -528,7 +534,10 @@ def _before_country(article, gazetteer, mentions, aliases, not_regions, add, fre
             match = re.search(
                 rf"(?P<name>{NAME})(?:,\s*(?:the\s+)?|\s+in\s+(?:the\s+)?|\s+di\s+)$", before
             )
-            if not match or match["name"] not in not_regions:
+            if not match:
+                break
+            at = end - len(before) + match.start("name")
+            if match["name"] not in not_regions and (at, at + len(match["name"])) not in provinces:
                 break
             end = end - len(before) + match.start("name")
         if not match:

@@ -461,12 +461,14 @@ def _signing_after(article, sentence, dates, signing, cue_sentences) -> Found | 
 
 def _add_stage(partnership: Partnership, stage: Stage) -> None:
     """Add a stage, once: a second dated signing ("sejak 2003", then its renewal "Selasa
-    (16/4/2024)") is kept, an undated mention of a known step is not."""
+    (16/4/2024)") is kept, an undated mention of a known step is not, and a step dated by its
+    year only is the one dated by a day of that year ("tahun 1988", "20 Juni 1988")."""
     for i, known in enumerate(partnership.stages):
         if known.stage == stage.stage and known.status == stage.status:
-            if known.date and stage.date and known.date != stage.date:
+            old, new = known.date or "", stage.date or ""
+            if old and new and not (old.startswith(new) or new.startswith(old)):
                 continue
-            if known.date is None and stage.date is not None:
+            if len(new) > len(old):
                 partnership.stages[i] = stage
             return
     partnership.stages.append(stage)
