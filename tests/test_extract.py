@@ -1351,3 +1351,13 @@ def test_a_step_dated_by_its_year_and_by_a_day_of_that_year_is_one(gazetteer: Ga
     )
     stages = _stages_dated(extract(text, gazetteer))
     assert stages == {("hildesheim", "signed", "actual", "1988-06-20")}
+
+
+def test_becoming_sister_states_and_having_had_a_sister_city_since(gazetteer: Gazetteer) -> None:
+    became = "Judul Uji\nAmbon and Darwin on Monday took a step by becoming sister cities.\n"
+    assert {s for _p, s, _st in _stages(extract(became, gazetteer, language="en"))} == {"signed"}
+    since = (
+        "Judul Uji\nKota Ambon dan Kota Darwin telah memiliki kerja sama sebagai sister city "
+        "sejak tahun 1985.\n"
+    )
+    assert _stages_dated(extract(since, gazetteer)) == {("darwin", "signed", "actual", "1985")}
