@@ -1361,3 +1361,13 @@ def test_becoming_sister_states_and_having_had_a_sister_city_since(gazetteer: Ga
         "sejak tahun 1985.\n"
     )
     assert _stages_dated(extract(since, gazetteer)) == {("darwin", "signed", "actual", "1985")}
+
+
+def test_each_listed_partner_takes_the_year_told_after_it(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nSalah satu bentuk kerja sama yaitu perjanjian provinsi kembar antara "
+        "Provinsi Maluku dengan 2 provinsi di Korea Selatan yaitu provinsi Gyeongsangbuk-do "
+        "yang telah dimulai sejak tahun 2005 dan provinsi Gangwon sejak tahun 2010.\n"
+    )
+    stages = {(p, s, d) for p, s, _st, d in _stages_dated(extract(text, gazetteer))}
+    assert stages == {("kr-47", "signed", "2005"), ("gangwon", "signed", "2010")}

@@ -181,29 +181,26 @@ def add_stages(  # type: ignore[no-untyped-def]
             partnership.stages = [s for s in partnership.stages if not s.weak]
 
 
-_NOTE = re.compile(r"(?:\s+[A-Z][\w.-]*){0,3}\s*\((?P<note>[^()]{1,40})\)")  # " Cina (2002)"
-
-
 def _list_notes(sentence: Sentence, targets, dates) -> dict[str, tuple[int, int]]:  # type: ignore[no-untyped-def]
-    """The brackets with a year after each partner of a list ("Kota Chengdu Cina (2002), …,
-    Kota Burgas Bulgaria (LoI 2011)"), by partnership, when two partners or more have one: each
-    tells that partner's own stage and year."""
+    """The short stretch after each partner of a list, up to the next partner, when it holds a
+    date ("Kota Chengdu Cina (2002), …, Kota Burgas Bulgaria (LoI 2011)"; "Gyeongsangbuk-do
+    yang telah dimulai sejak tahun 2005 dan provinsi Gangwon sejak tahun 2010"), by
+    partnership, when two partners or more have one: each tells that partner's own stage and
+    year."""
     common = set.intersection(*({p.home.id, p.partner.id} for p in targets)) if targets else set()
+    spots = sorted(
+        (m.start, max([m.end, *(c.end for c in m.context)]), p.id)
+        for p in targets
+        for region in (p.home, p.partner)
+        if region.id not in common
+        for m in region.mentions
+        if sentence.start <= m.start < sentence.end
+    )
     notes = {}
-    for partnership in targets:
-        for region in (partnership.home, partnership.partner):
-            if region.id in common:
-                continue
-            for m in region.mentions:
-                if not sentence.start <= m.start < sentence.end:
-                    continue
-                end = max([m.end, *(c.end for c in m.context)])
-                hit = _NOTE.match(sentence.text, end - sentence.start)
-                if hit is None:
-                    continue
-                span = (sentence.start + hit.start("note") - 1, sentence.start + hit.end())
-                if any(span[0] <= d.evidence.start < span[1] for d in dates):
-                    notes[partnership.id] = span
+    for k, (_start, end, pid) in enumerate(spots):
+        stop = spots[k + 1][0] if k + 1 < len(spots) else sentence.end
+        if stop - end <= 60 and any(end <= d.evidence.start < stop for d in dates):
+            notes[pid] = (end, stop)
     return notes if len(notes) >= 2 else {}
 
 
@@ -213,7 +210,9 @@ def _add_noted(partnership, note, told, dates, has_kind) -> None:  # type: ignor
     partnership, the year is the signing's ("telah menjalin hubungan sister city dengan …
     Kota Chengdu Cina (2002)")."""
     inside = [item for item, where in told if where == note]
-    year = next(d for d in dates if note[0] <= d.evidence.start < note[1])
+    year = min(
+        (d for d in dates if note[0] <= d.evidence.start < note[1]), key=lambda d: d.evidence.start
+    )
     items = inside or [item for item, where in told if where is None]
     if not items and has_kind:
         items = [Stage("signed", "actual", None, year.evidence, 0.7)]
