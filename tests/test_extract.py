@@ -1243,6 +1243,12 @@ def test_exchanges_reported_done_are_implementation(gazetteer: Gazetteer) -> Non
         "trade and student exchanges.\n"
     )
     assert kinds(scope) == {"signed"}  # a field of the cooperation, not a report of it
+    soon = (
+        "Judul Uji\nAmbon and Vlissingen signed a sister city LoI in 2015.\n"
+        "Vlissingen expects to soon kick off several collaborative projects with Ambon.\n"
+    )
+    stages = _stages(extract(soon, gazetteer, language="en"))
+    assert ("vlissingen", "implementation", "planned") in stages
 
 
 def test_cooperation_under_way_needs_a_party_or_the_pair_in_other_words(
