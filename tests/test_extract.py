@@ -1377,3 +1377,12 @@ def test_each_listed_partner_takes_the_year_told_after_it(gazetteer: Gazetteer) 
     )
     stages = {(p, s, d) for p, s, _st, d in _stages_dated(extract(text, gazetteer))}
     assert stages == {("kr-47", "signed", "2005"), ("gangwon", "signed", "2010")}
+
+
+def test_a_letter_of_intent_to_build_a_sister_city_plans_its_signing(gazetteer: Gazetteer) -> None:
+    text = (
+        "Home > Explore Ambon > News > Ambon set friendly relationship\nAmbon signed a letter "
+        "of intent to build sister city relationship with Darwin in Australia.\n"
+    )
+    stages = {(s, st) for _p, s, st in _stages(extract(text, gazetteer, language="en"))}
+    assert stages == {("letter-of-intent", "actual"), ("signed", "planned")}  # no "Explore"

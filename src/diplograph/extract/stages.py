@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract.model import Evidence, Found
 from diplograph.extract.pairing import WITH
 from diplograph.extract.rules import phrase_pattern, rules
-from diplograph.extract.text import Sentence
+from diplograph.extract.text import Article, Sentence
 
 if TYPE_CHECKING:
     from diplograph.extract.partnerships import Partnership
@@ -68,6 +68,7 @@ class StageWords:
     reference: re.Pattern[str]
     conditional: re.Pattern[str]
     planned_after: re.Pattern[str]
+    towards: re.Pattern[str]  # "… to build sister city relationship"
 
 
 @cache
@@ -105,6 +106,11 @@ def stage_words() -> StageWords:
         since=_shortly_before(r["since_words"], 3),
         reference=_shortly_before(r["reference_words"], 3),
         conditional=_shortly_before(r["conditional_words"], 4),
+        towards=re.compile(
+            rf"\s+(?:{phrase_pattern(r['towards_words']).pattern})\s+(?:[\w-]+\s+){{0,2}}?"
+            rf"(?P<kind>{phrase_pattern(kinds).pattern})",
+            re.I,
+        ),
         planned_after=re.compile(
             rf"\W*(?:\([^)]*\)\W*)?(?:{phrase_pattern(r['planned_after']).pattern})", re.I
         ),
@@ -167,10 +173,15 @@ def add_stages(  # type: ignore[no-untyped-def]
             )
             note = next((span for span in notes.values() if span[0] <= start < span[1]), None)
             told.append((item, note))
+            aim = (
+                w.towards.match(sentence.text, match.end()) if stage == "letter-of-intent" else None
+            )
             if note is None:
                 for partnership in _nearest(targets, sentence, match, staged):
                     if partnership.id not in notes:
                         _add_stage(partnership, item)
+                        if aim:  # the LoI's aim, the partnership itself, is a planned signing
+                            _add_stage(partnership, _aim(article, sentence, aim))
         for partnership in targets:
             if partnership.id in notes:
                 has_kind = bool(w.kinds.search(sentence.text))
@@ -249,6 +260,12 @@ def _stage_matches(
         return not (w.signed_verbs.fullmatch(word) and (not has_kind or has_loi))
 
     return [(s, p, m) for s, p in patterns for m in p.finditer(text) if counts(m)]
+
+
+def _aim(article: Article, sentence: Sentence, aim: re.Match[str]) -> Stage:
+    """The planned signing of the partnership a letter of intent is "to build"."""
+    start, end = sentence.start + aim.start("kind"), sentence.start + aim.end("kind")
+    return Stage("signed", "planned", None, article.evidence(start, end), 0.6)
 
 
 def _mentions_party(sentence: Sentence, result: list[Partnership]) -> bool:

@@ -95,7 +95,7 @@ def read_article(text: str) -> Article:
             article.url = match.group(1)
             article.skipped.append((start, start + len(body)))
             continue
-        if stripped.startswith(skip):
+        if stripped.startswith(skip) or stripped.count(config["breadcrumb_separator"]) >= 2:
             article.skipped.append((start, start + len(body)))
             continue
         content_lines += 1
