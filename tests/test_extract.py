@@ -1386,3 +1386,11 @@ def test_a_letter_of_intent_to_build_a_sister_city_plans_its_signing(gazetteer: 
     )
     stages = {(s, st) for _p, s, st in _stages(extract(text, gazetteer, language="en"))}
     assert stages == {("letter-of-intent", "actual"), ("signed", "planned")}  # no "Explore"
+
+
+def test_a_send_off_ceremony_is_an_event(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nWali Kota Ambon melepas keberangkatan 9 orang pelajar yang akan mengikuti "
+        "program pertukaran pelajar ke Kota Darwin, Minggu (19/8/2018) malam.\n"
+    )
+    assert {e.date for e in extract(text, gazetteer).events} == {"2018-08-19"}
