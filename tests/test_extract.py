@@ -1394,3 +1394,18 @@ def test_a_send_off_ceremony_is_an_event(gazetteer: Gazetteer) -> None:
         "program pertukaran pelajar ke Kota Darwin, Minggu (19/8/2018) malam.\n"
     )
     assert {e.date for e in extract(text, gazetteer).events} == {"2018-08-19"}
+
+
+def test_officials_without_stops_after_honorifics_and_english_posts(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nWali Kota Ambon Drs H T Dzulmi Eldin S MSi bersama Wakil Wali Kota Ambon Ir "
+        "H Akhyar Nasution MSi hadir di Rumah Dinas Wali Kota Ambon Jalan Sudirman Ambon.\n"
+    )
+    names = {o.name for o in extract(text, gazetteer).officials}
+    assert names == {"Dzulmi Eldin", "Akhyar Nasution"}
+    english = (
+        "Judul Uji\nIndonesia's consul general in Los Angeles, Hadi Martono, represented Bali. "
+        "State Rep. Gene Ward spearheaded the sister state relationship with Hawaii.\n"
+    )
+    names = {o.name for o in extract(english, gazetteer, language="en").officials}
+    assert names == {"Hadi Martono", "Gene Ward"}

@@ -47,7 +47,7 @@ class Official:
 
 def find_officials(article: Article, regions: list[Region]) -> list[Official]:
     config = rules("posts")
-    stop = set(never_names())
+    stop = set(never_names()) | set(rules("partnerships")["venue_words"])  # not "Jalan Sudirman"
     acting = alternation(config["acting"])
     prefixes = alternation(config["name_prefixes"])
     honorifics = alternation(config["honorifics"])
