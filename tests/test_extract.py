@@ -1409,3 +1409,16 @@ def test_officials_without_stops_after_honorifics_and_english_posts(gazetteer: G
     )
     names = {o.name for o in extract(english, gazetteer, language="en").officials}
     assert names == {"Hadi Martono", "Gene Ward"}
+
+
+def test_ambassadors_sultans_and_family_name_particles(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nTayseer bersama duta besar Palestina untuk Indonesia Zuhair SM Alshun "
+        "berkeliling Malang. Gubernur Daerah Istimewa Yogyakarta (DIY), Sri Sultan Hamengku "
+        "Buwono X menggelar pertemuan.\n"
+    )
+    officials = {(o.name, o.region) for o in extract(text, gazetteer).officials}
+    assert officials == {("Zuhair SM Alshun", "palestine-state-of"), ("Hamengku Buwono X", "id-yo")}
+    english = "Judul Uji\nThe ambassador met Mayor of Vlissingen, Bas van den Tillar, on Friday.\n"
+    names = {o.name for o in extract(english, gazetteer, language="en").officials}
+    assert "Bas van den Tillar" in names

@@ -59,15 +59,28 @@ class Gazetteer:
             gazetteer._read_yaml(path)
         for path in sorted(folder.rglob("*.nt")):
             gazetteer._read_ntriples(path)
+        shared = gazetteer._shared_country_names()
         for place in gazetteer.places.values():
             for name in place.names:
-                # ISO 3166-2 writes some qualifiers after a comma ("Bashkortostan, Respublika");
-                # a country's ("Korea, Republic of") would make its short name ambiguous
-                short = name.split(", ")[0] if place.level != "country" else name
+                # ISO 3166-2 writes some qualifiers after a comma ("Bashkortostan, Respublika"),
+                # ISO 3166-1 and the Indonesian names before or after ("Palestine, State of",
+                # "Negara Palestina"); a country's short name is kept unless two countries
+                # share it ("Korea, Republic of")
+                short = _short_name(name)
+                if place.level == "country" and short in shared:
+                    short = name
                 for written in {name, short}:
                     if key := name_key(written):
                         gazetteer.by_key[key].add(place.id)
         return gazetteer
+
+    def _shared_country_names(self) -> set[str]:
+        seen: dict[str, set[str]] = defaultdict(set)
+        for place in self.places.values():
+            if place.level == "country":
+                for name in place.names:
+                    seen[_short_name(name)].add(place.id)
+        return {short for short, ids in seen.items() if len(ids) > 1}
 
     def _place(self, place_id: str) -> Place:
         return self.places.setdefault(place_id, Place(place_id))
@@ -136,3 +149,16 @@ class Gazetteer:
             if place is not None and place.level == "country":
                 return candidate
         return None
+
+
+_STATE_WORDS = ("Negara ", "Republik ")  # "Negara Palestina"
+
+
+def _short_name(name: str) -> str:
+    """A name without its qualifier: "Palestine, State of" → "Palestine", "Negara Palestina" →
+    "Palestina"."""
+    short = name.split(", ")[0]
+    for word in _STATE_WORDS:
+        if short.startswith(word) and len(short) > len(word):
+            return short[len(word) :]
+    return short

@@ -140,19 +140,23 @@ def find_officials(article: Article, regions: list[Region]) -> list[Official]:
                 nxt = position + (gap.end() if gap else 0)
                 follow = [(s, e) for (s, e) in span_region if s == nxt]
                 if not follow:
+                    if title["level"] == "country":
+                        position = nxt  # "Duta Besar Jepang untuk Indonesia X": the seat words
                     break
                 position = follow[0][1]
                 if region is None:
                     region = span_region[follow[0]]
             if region is None and title.get("place") == "before":
                 region = _region_before(article.text, match.start(), span_region)
-            gap = re.match(
-                rf"\s*,?\s*(?:(?:{when})\s*,?\s+)?(?:(?:{honorifics})\.?\s+)*",
+            gap = re.match(  # "Yogyakarta (DIY), Sri Sultan …": an abbreviation, honorifics
+                rf"\s*(?:\([A-Z][A-Za-z]{{1,7}}\))?\s*,?\s*(?:(?:{when})\s*,?\s+)?"
+                rf"(?:(?:{honorifics})\.?\s+)*",
                 article.text[position:],
             )
             position += gap.end() if gap else 0
             name_match = re.match(
-                rf"(?:(?:{prefixes})\s+)?{name_word}(?:{NICKNAME}?[ \t]+{name_word}){{0,3}}",
+                rf"(?:(?:{prefixes})\s+)?{name_word}(?:{NICKNAME}?[ \t]+{name_word}){{0,3}}"
+                r"(?:[ \t]+[IVX]{1,4}(?![\w-]))?",  # "Hamengku Buwono X"
                 article.text[position:],
             )
             if not name_match:
