@@ -1422,3 +1422,19 @@ def test_ambassadors_sultans_and_family_name_particles(gazetteer: Gazetteer) -> 
     english = "Judul Uji\nThe ambassador met Mayor of Vlissingen, Bas van den Tillar, on Friday.\n"
     names = {o.name for o in extract(english, gazetteer, language="en").officials}
     assert "Bas van den Tillar" in names
+
+
+def test_the_other_sides_own_partners_listed_after_it(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nAmbon and Yokohama signed a sister city LoI.\nThe cooperation covers waste "
+        "management.\n"
+        "The Yokohama administration is also working on similar projects with Cebu City, the "
+        "Philippines; Da Nang, Vietnam; and Bangkok, Thailand.\n"
+    )
+    x = extract(text, gazetteer, language="en")
+    others = {"cebu", "vn-dn", "bangkok"}
+    assert _pairs(x) == {frozenset({"ambon", "yokohama"})} | {
+        frozenset({"yokohama", o}) for o in others
+    }
+    (loi,) = [p for p in x.partnerships if p.stages]
+    assert [f.value for f in loi.fields] == ["waste-management"]

@@ -59,7 +59,7 @@ def _anchor(named: list[Region], home: Region, implied: set[str], sentence: Sent
     else the home if the sentence names it (or one of its officials); else the region of the
     sentence named most in the article, if it is named more than once and may be paired with
     another of the sentence; else the home ("its partners are X, Y and Z")."""
-    subject = _subject(sentence, named)
+    subject = sentence_subject(sentence, named)
     if subject is not None and home.id not in implied and len(named) > 2:
         return subject
     if home in named or home.id in implied or len(named) == 1:
@@ -77,7 +77,7 @@ def _anchor(named: list[Region], home: Region, implied: set[str], sentence: Sent
 WITH = re.compile(r"(?<![\w])(?:with|dengan|bersama)(?![\w])", re.IGNORECASE)
 
 
-def _subject(sentence: Sentence, named: list[Region]) -> Region | None:
+def sentence_subject(sentence: Sentence, named: list[Region]) -> Region | None:
     """The one region named before the sentence's first "with", if every other follows it."""
     first = WITH.search(sentence.text)
     if first is None:
@@ -214,7 +214,7 @@ def list_pairs(sentence: Sentence, named: list[Region]) -> list[tuple[Region, Re
 
 _BRACKET = r"(?:\([^()]{0,40}\)\s*)?"  # "(Germany)"
 LIST_GAP = re.compile(  # ", ", " (Germany), ", ", Texas (USA), and "
-    rf"\s*{_BRACKET}(?:,\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}}\s*{_BRACKET})?[,;:]?\s*"
+    rf"\s*{_BRACKET}(?:,\s*(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}}\s*{_BRACKET})?[,;:]?\s*"
     r"(?:(?:and|dan|serta|or|atau|until|hingga|sampai)\s+)?"
 )
 
@@ -290,7 +290,7 @@ def cooperation_pairs(
             continue
         if foreign_only and sentence.caption:
             continue
-        subject = _subject(sentence, named)
+        subject = sentence_subject(sentence, named)
         for region in named:
             if region.id in parents or not may_pair(home, region):
                 continue

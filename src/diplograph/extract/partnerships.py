@@ -18,6 +18,7 @@ from diplograph.extract.pairing import (
     may_pair,
     partner_list,
     sentence_pairs,
+    sentence_subject,
 )
 from diplograph.extract.people import Official
 from diplograph.extract.regions import Region
@@ -98,9 +99,11 @@ def find_partnerships(
         for a, b in listed:
             pairs.setdefault(frozenset({a.id, b.id}), (a, b, sentence))
         if not listed:  # "… cooperating with the city are A, B, C, …"
-            for region in partner_list(sentence, [r for r in named if r is not home]):
-                if may_pair(home, region):
-                    pairs.setdefault(frozenset({home.id, region.id}), (home, region, sentence))
+            # "Yokohama … is also working on similar projects with A; B; and C": its partners
+            anchor = sentence_subject(sentence, named) or home
+            for region in partner_list(sentence, [r for r in named if r is not anchor]):
+                if may_pair(anchor, region):
+                    pairs.setdefault(frozenset({anchor.id, region.id}), (anchor, region, sentence))
     result = []
     for anchor, region, sentence in sorted(pairs.values(), key=lambda v: v[0] is not home):
         kind, kind_evidence = _kind(article, region, cue_sentences, kind_patterns, regions)
