@@ -404,8 +404,16 @@ def test_undated_stages_stay_in_the_draft_flagged_and_validate(tmp_path: Path) -
     )
     project = Project(tmp_path)
     record, _ = draft_article(project, article)  # no date at all: reached by the draft's day
-    stage = {s["stage"]: s for s in record["partnerships"][0]["stages"]}["letter-of-intent"]
+    stages = {s["stage"]: s for s in record["partnerships"][0]["stages"]}
+    stage = stages["letter-of-intent"]
     assert stage["reached_by"] == dt.date.today().isoformat() and stage["note"]
+    assert "signed" not in stages  # a plan with no year to give it is left to the review
+    (plan,) = [
+        v
+        for v in record["extraction"]["values"]
+        if v["kind"] == "stage" and v["value"]["stage"] == "signed"
+    ]
+    assert "left out of the record" in plan["flags"][0]
     record, _ = draft_article(project, article, published="2026-03-01")
     (partnership,) = record["partnerships"]
     stages = {s["stage"]: s for s in partnership["stages"]}

@@ -238,6 +238,10 @@ def _undated_stage(
         years = sorted(d.value[:4] for d in x.dates if d.value and not d.extra.get("dateline"))
         year = known_date[:4] if known_date else (years[-1] if years else None)
         if year is None:
+            stage.note = (
+                "planned; the article names no year: left out of the record's stages, add it "
+                "on review with its planned date"
+            )
             return False
         entry["planned_date"] = int(year)
         stage.note = (
