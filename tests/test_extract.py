@@ -1446,3 +1446,21 @@ def test_the_other_sides_own_partners_listed_after_it(gazetteer: Gazetteer) -> N
     }
     (loi,) = [p for p in x.partnerships if p.stages]
     assert [f.value for f in loi.fields] == ["waste-management"]
+
+
+def test_it_refers_to_the_partnership_the_sentence_before_names(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nUntil now, Ambon has been cooperating with sister city with 3 cities in the "
+        "world. It has been established since 1979, which began with Jeddah City.\n"
+    )
+    assert _stages_dated(extract(text, gazetteer, language="en")) == {
+        ("jeddah", "signed", "actual", "1979")
+    }
+    alone = "Judul Uji\nAmbon has many friends. It has been established since 1979 with Jeddah.\n"
+    assert not _stages_dated(extract(alone, gazetteer, language="en"))
+    exchange = (
+        "Judul Uji\nAmbon is a sister city of Busan. The Youth Education Exchange between both "
+        "cities has taken place since 2007.\n"
+    )
+    stages = {s for _p, s, _st in _stages(extract(exchange, gazetteer, language="en"))}
+    assert "implementation" in stages

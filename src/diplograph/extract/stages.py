@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.model import Evidence, Found
 from diplograph.extract.pairing import WITH
-from diplograph.extract.rules import phrase_pattern, rules
+from diplograph.extract.rules import alternation, phrase_pattern, rules
 from diplograph.extract.text import Article, Sentence
 
 if TYPE_CHECKING:
@@ -50,6 +50,7 @@ class StageWords:
     needs_kind: re.Pattern[str]
     needs_party: re.Pattern[str]
     refer_back: re.Pattern[str]  # "the two cities", "the partnership"
+    pronoun: re.Pattern[str]  # "It has been established …"
     activity: re.Pattern[str]
     underway_before: re.Pattern[str]
     underway_after: re.Pattern[str]
@@ -87,10 +88,11 @@ def stage_words() -> StageWords:
         needs_kind=phrase_pattern(r["needs_kind"]),
         needs_party=phrase_pattern(r["needs_party"]),
         refer_back=phrase_pattern(r["refer_back_words"] + rules("partnerships")["both_words"]),
+        pronoun=re.compile(rf"(?:{alternation(r['pronouns'])})(?![\w])"),
         activity=phrase_pattern(r["activity_words"]),
         underway_before=_shortly_before(r["underway_before"], 3),
         underway_after=re.compile(
-            rf"\W+(?:[\w-]+\W+){{0,2}}(?:{phrase_pattern(r['underway_after']).pattern})", re.I
+            rf"\W+(?:[\w-]+\W+){{0,3}}(?:{phrase_pattern(r['underway_after']).pattern})", re.I
         ),
         signed_verbs=phrase_pattern(r["signed_verbs"]),
         discussion=phrase_pattern(r["discussion"]),
@@ -141,7 +143,8 @@ def add_stages(  # type: ignore[no-untyped-def]
         if generic_sentence(article, sentence, w.generic, named_in):
             continue  # "kerja sama … diatur …, diawali LoI": how partnerships are made
         targets = _stage_targets(article, sentence, result, named_in, home, regions)
-        found = _stage_matches(sentence, _mentions_party(sentence, result), w)
+        has_kind = _speaks_of_kind(article, sentence, w)
+        found = _stage_matches(sentence, has_kind, _mentions_party(sentence, result), w)
         cues = [sentence.start + m.start() for _s, _p, m in found]
         staged = sorted((m.start(), s) for s, _p, m in found)
         usable = _dates_not_ended(sentence, dates, staged, w)
@@ -231,13 +234,24 @@ def _add_noted(partnership, note, told, dates, has_kind) -> None:  # type: ignor
         _add_stage(partnership, replace(item, date=year.value, confidence=0.8))
 
 
+def _speaks_of_kind(article: Article, sentence: Sentence, w: StageWords) -> bool:
+    """Whether a sentence names a kind of partnership, or opens with a word for the one the
+    sentence before it in its paragraph names ("… cooperating with sister city with 21 cities.
+    It has been established since 1979")."""
+    if w.kinds.search(sentence.text):
+        return True
+    if not w.pronoun.match(sentence.text):
+        return False
+    before = [s for s in article.sentences if s.line == sentence.line and s.end <= sentence.start]
+    return bool(before) and bool(w.kinds.search(before[-1].text))
+
+
 def _stage_matches(
-    sentence: Sentence, names_party: bool, w: StageWords
+    sentence: Sentence, has_kind: bool, names_party: bool, w: StageWords
 ) -> list[tuple[str, re.Pattern[str], re.Match[str]]]:
     """The stage wordings of a sentence: (stage, the pattern that found it, the match)."""
     text = sentence.text
     patterns = [*w.stages.items(), ("signed", w.official)]
-    has_kind = bool(w.kinds.search(text))
     has_loi = bool(w.stages["letter-of-intent"].search(text))
     if has_kind:  # talks about a kind of partnership
         patterns.append(("exploration", w.discussion))
