@@ -1257,6 +1257,11 @@ def test_exchanges_reported_done_are_implementation(gazetteer: Gazetteer) -> Non
     )
     stages = _stages(extract(soon, gazetteer, language="en"))
     assert ("vlissingen", "implementation", "planned") in stages
+    cancelled = (
+        "Judul Uji\nKota Ambon dan Kota Kyoto menjalin sister city sejak 1985.\nPandemi "
+        "membatalkan beberapa program pertukaran siswa antara Ambon dan Kyoto.\n"
+    )
+    assert "implementation" in {s for _p, s, _st in _stages(extract(cancelled, gazetteer))}
 
 
 def test_cooperation_under_way_needs_a_party_or_the_pair_in_other_words(
