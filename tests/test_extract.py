@@ -1469,3 +1469,16 @@ def test_it_refers_to_the_partnership_the_sentence_before_names(gazetteer: Gazet
     )
     stages = {s for _p, s, _st in _stages(extract(exchange, gazetteer, language="en"))}
     assert "implementation" in stages
+
+
+def test_similar_agreements_signed_before_and_a_day_of_last_year(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nAmbon's governor yesterday signed a memorandum of understanding with Berlin "
+        "on a sister city agreement, following the signing of letter of intent on April 22 of "
+        "last year.\nPreviously, Ambon has signed similar agreements with Tokyo, Beijing and "
+        "Seoul.\n"
+    )
+    x = extract(text, gazetteer, language="en", published=parse_published("1994-04-14"))
+    stages = _stages_dated(x)
+    assert ("de-be", "letter-of-intent", "actual", "1993-04-22") in stages
+    assert {p for p, s, _st, _d in stages if s == "signed"} == {"de-be", "jp-13", "cn-bj", "kr-11"}

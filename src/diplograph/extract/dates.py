@@ -100,6 +100,7 @@ def find_dates(article: Article, language: str, published: Published | None) -> 
     taken: list[tuple[int, int]] = []
     found: list[Found] = []
     years = _years_named(article) if published is None else set()
+    last_year = re.compile(rf"\s*,?\s*(?:{alternation(config['last_year_after'])})(?![\w])", re.I)
     for name, pattern in _patterns().items():
         for match in pattern.finditer(article.text):
             start, end = match.span()
@@ -115,6 +116,10 @@ def find_dates(article: Article, language: str, published: Published | None) -> 
             if item is None:
                 continue
             value, confidence, flags, extra = item
+            written_year = match.groupdict().get("year")
+            if value and published and not written_year and last_year.match(article.text, end):
+                value = f"{published.year - 1:04d}{value[4:]}"  # "April 22 of last year"
+                flags = [f"year {published.year - 1}: the year before the publication"]
             taken.append((start, end))
             evidence = article.evidence(start, end)
             status = _status(article, start, end, value, planned_words, published)
