@@ -1482,3 +1482,14 @@ def test_similar_agreements_signed_before_and_a_day_of_last_year(gazetteer: Gaze
     stages = _stages_dated(x)
     assert ("de-be", "letter-of-intent", "actual", "1993-04-22") in stages
     assert {p for p, s, _st, _d in stages if s == "signed"} == {"de-be", "jp-13", "cn-bj", "kr-11"}
+
+
+def test_sentence_openers_are_no_places_and_cooperation_already_run(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nAmbon (KN) – Tak terasa, kerjasama Sister City Kota Ambon dan Kochi Jepang "
+        "sudah berlangsung 15 tahun. Kemudian, Ambon dan Kochi secara resmi menjadi keluarga.\n"
+        "Ada beberapa kerjasama yang sudah dijalankan, seperti pariwisata dan pendidikan.\n"
+    )
+    x = extract(text, gazetteer)
+    assert _pairs(x) == {frozenset({"ambon", "jp-39"})}
+    assert {s for _p, s, _st in _stages(x)} >= {"signed", "implementation"}
