@@ -1493,3 +1493,12 @@ def test_sentence_openers_are_no_places_and_cooperation_already_run(gazetteer: G
     x = extract(text, gazetteer)
     assert _pairs(x) == {frozenset({"ambon", "jp-39"})}
     assert {s for _p, s, _st in _stages(x)} >= {"signed", "implementation"}
+
+
+def test_an_mou_that_lapsed_ended_the_partnership(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nAmbon and Berlin signed a sister city MoU in 2001.\nWhy did the MOU with "
+        "Berlin lapse?\n"
+    )
+    stages = {(s, st) for _p, s, st in _stages(extract(text, gazetteer, language="en"))}
+    assert stages == {("signed", "actual"), ("ended", "actual")}
