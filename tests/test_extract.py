@@ -1502,3 +1502,14 @@ def test_an_mou_that_lapsed_ended_the_partnership(gazetteer: Gazetteer) -> None:
     )
     stages = {(s, st) for _p, s, st in _stages(extract(text, gazetteer, language="en"))}
     assert stages == {("signed", "actual"), ("ended", "actual")}
+
+
+def test_prefectural_governments_twin_provinces_and_dij(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nSuch as the cooperation between the DIJ Regional Government with the Kyoto "
+        "and Yamanashi Prefectural Governments. The twin provinces cooperation with Kyoto "
+        "Prefecture has been established since 1985.\n"
+    )
+    x = extract(text, gazetteer, language="en")
+    assert _pairs(x) == {frozenset({"id-yo", "jp-26"}), frozenset({"id-yo", "jp-19"})}
+    assert ("jp-26", "signed", "actual", "1985") in _stages_dated(x)
