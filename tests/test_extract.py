@@ -1513,3 +1513,13 @@ def test_prefectural_governments_twin_provinces_and_dij(gazetteer: Gazetteer) ->
     x = extract(text, gazetteer, language="en")
     assert _pairs(x) == {frozenset({"id-yo", "jp-26"}), frozenset({"id-yo", "jp-19"})}
     assert ("jp-26", "signed", "actual", "1985") in _stages_dated(x)
+
+
+def test_a_day_without_a_year_takes_the_year_its_sentence_names(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nIn 1992, Ambon and Seattle signed a Memorandum of Understanding on "
+        "September 29.\n"
+    )
+    x = extract(text, gazetteer, language="en", published=parse_published("2021-10-01"))
+    assert "1992-09-29" in {d.value for d in x.dates}
+    assert {e.date for e in x.events} == {"1992-09-29"}

@@ -145,7 +145,36 @@ def find_dates(article: Article, language: str, published: Published | None) -> 
                 )
             )
     found.sort(key=lambda f: f.evidence.start)
+    _years_of_sentences(article, found, planned_words, published)
     return found
+
+
+def _years_of_sentences(article, found, planned_words, published) -> None:  # type: ignore[no-untyped-def]
+    """A day written without a year takes a year its sentence names before it ("In 1992, …
+    signed a Memorandum of Understanding on September 29")."""
+    years = [f for f in found if f.extra.get("form") == "year"]
+    for date in found:
+        day_month = date.extra.get("day_month")
+        if not day_month or date.extra.get("form") == "year":
+            continue
+        sentence = article.sentence_at(date.evidence.start)
+        before = [
+            y
+            for y in years
+            if sentence and sentence.start <= y.evidence.start < date.evidence.start
+        ]
+        if not before:
+            continue
+        year = before[-1].value
+        try:
+            value = dt.date.fromisoformat(f"{year}{str(day_month)[1:]}").isoformat()
+        except ValueError:
+            continue
+        date.value = value
+        date.flags[:] = [f"year {year} from its sentence"]
+        date.extra["status"] = _status(
+            article, date.evidence.start, date.evidence.end, value, planned_words, published
+        )
 
 
 def _resolve(
@@ -175,6 +204,8 @@ def _resolve(
     if groups.get("until"):
         extra["until_day"] = int(groups["until"])
     if year is None:
+        if weekday is None:
+            extra["day_month"] = f"--{month:02d}-{day:02d}"  # its sentence's year may date it
         year, confidence, note = _guess_year(day, month, weekday, published)
         if year is None and published is None and weekday is not None:
             year, confidence, note = _year_from_article(day, month, weekday, years, note)
