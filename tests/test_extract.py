@@ -1523,3 +1523,19 @@ def test_a_day_without_a_year_takes_the_year_its_sentence_names(gazetteer: Gazet
     x = extract(text, gazetteer, language="en", published=parse_published("2021-10-01"))
     assert "1992-09-29" in {d.value for d in x.dates}
     assert {e.date for e in x.events} == {"1992-09-29"}
+
+
+def test_the_visit_it_started_with_projects_over_the_years_and_a_ministry(
+    gazetteer: Gazetteer,
+) -> None:
+    def kinds(text: str) -> set[str]:
+        return {s for _p, s, _st in _stages(extract(text, gazetteer, language="en"))}
+
+    opening = "Judul Uji\nAmbon and Seattle signed a sister city MoU in 1992. "
+    assert "exploration" in kinds(opening + "It all started with a delegation visit.\n")
+    assert "implementation" in kinds(
+        opening + "The sister city agreement started in 1986 and there have been several "
+        "projects over the years.\n"
+    )
+    ministry = opening + "The Ministry of the Environment in Japan funds Seattle's projects.\n"
+    assert _pairs(extract(ministry, gazetteer, language="en")) == {frozenset({"ambon", "seattle"})}

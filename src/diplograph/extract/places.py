@@ -518,6 +518,11 @@ def _name_before(text, start, gazetteer, aliases, stop) -> bool:  # type: ignore
     return not gazetteer.lookup(aliases.get(word, word)) and word not in indonesian_cities()
 
 
+OFFICE_BEFORE = re.compile(
+    r"(?:Ministry|Minister|Department|Secretary|Kementerian|Menteri)\s+(?:of\s+)?(?:the\s+)?$"
+)
+
+
 def _before_country(article, gazetteer, mentions, aliases, not_regions, add, free) -> None:  # type: ignore[no-untyped-def]
     """ "Suwon in South Korea"; past an island ("Pontianak, Kalimantan in Indonesia") or a
     province ("Seremban, Negeri Sembilan, Malaysia")."""
@@ -544,6 +549,8 @@ def _before_country(article, gazetteer, mentions, aliases, not_regions, add, fre
             continue
         start = end - len(before) + match.start("name")
         name = match["name"]
+        if OFFICE_BEFORE.search(article.text, max(0, start - 30), start):
+            continue  # "the Ministry of the Environment in Japan": an office, no place
         if free(start, start + len(name)):
             add(name, start, start + len(name), how="country")
 
