@@ -1539,3 +1539,16 @@ def test_the_visit_it_started_with_projects_over_the_years_and_a_ministry(
     )
     ministry = opening + "The Ministry of the Environment in Japan funds Seattle's projects.\n"
     assert _pairs(extract(ministry, gazetteer, language="en")) == {frozenset({"ambon", "seattle"})}
+
+
+def test_the_province_of_the_home_with_its_own_partner_named_in_passing(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nPemerintah Kabupaten Klaten menggaet Kota Nanjing sebagai sister city. "
+        "Bupati Klaten hadir.\n"
+        '"Dimana Pemprov Jawa Tengah sudah melakukan kerja sama dengan Provinsi Fujian di Cina," '
+        "ujar Nur.\n"
+    )
+    pairs = _pairs(extract(text, gazetteer))
+    assert pairs == {frozenset({"klaten", "nanjing"}), frozenset({"central-java", "cn-fj"})}

@@ -94,16 +94,8 @@ def find_partnerships(
     for sentence in everywhere:  # "ties …, notably A and B, C and D": pairs listed in passing
         if sentence in cue_sentences or not relation.search(sentence.text):
             continue
-        named = [r for r in named_in(sentence) if r.id not in parents]
-        listed = list_pairs(sentence, named)
-        for a, b in listed:
+        for a, b in _passing_pairs(sentence, named_in(sentence), home, parents):
             pairs.setdefault(frozenset({a.id, b.id}), (a, b, sentence))
-        if not listed:  # "… cooperating with the city are A, B, C, …"
-            # "Yokohama … is also working on similar projects with A; B; and C": its partners
-            anchor = sentence_subject(sentence, named) or home
-            for region in partner_list(sentence, [r for r in named if r is not anchor]):
-                if may_pair(anchor, region):
-                    pairs.setdefault(frozenset({anchor.id, region.id}), (anchor, region, sentence))
     result = []
     for anchor, region, sentence in sorted(pairs.values(), key=lambda v: v[0] is not home):
         kind, kind_evidence = _kind(article, region, cue_sentences, kind_patterns, regions)
@@ -112,6 +104,24 @@ def find_partnerships(
         result.append(Partnership(anchor, region, kind, kind_evidence, evidence, confidence))
     add_stages(article, result, cue_sentences, named_in, home, regions, dates, counted)
     return result
+
+
+def _passing_pairs(sentence, regions, home, parents) -> list[tuple[Region, Region]]:  # type: ignore[no-untyped-def]
+    """The pairs a sentence about relations names in passing: a list of pairs; a list of a
+    region's partners, the subject's ("Yokohama … is also working on similar projects with A; B;
+    and C") or else the home's ("… cooperating with the city are A, B, C, …"); or the partner
+    of a subject other than the home, also the province that contains it ("Pemprov Jawa Tengah
+    sudah melakukan kerja sama dengan Provinsi Fujian")."""
+    named = [r for r in regions if r.id not in parents]
+    listed = list_pairs(sentence, named)
+    if listed:
+        return listed
+    subject = sentence_subject(sentence, regions)
+    anchor = subject or home
+    partners = partner_list(sentence, [r for r in named if r is not anchor])
+    if not partners and subject is not None and subject is not home:
+        partners = [r for r in named if r is not subject]
+    return [(anchor, r) for r in partners if may_pair(anchor, r)]
 
 
 def _locators(local: list[Region], home: Region) -> set[str]:
