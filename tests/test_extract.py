@@ -1552,3 +1552,11 @@ def test_the_province_of_the_home_with_its_own_partner_named_in_passing(
     )
     pairs = _pairs(extract(text, gazetteer))
     assert pairs == {frozenset({"klaten", "nanjing"}), frozenset({"central-java", "cn-fj"})}
+
+
+def test_a_province_after_a_city_unknown_as_a_place_still_locates(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nPemerintah Kota Yangshuo, Guilin, Guangxi China, mengundang Pemerintah "
+        "Kabupaten Badung untuk bekerja sama membentuk sister city.\n"
+    )
+    assert _pairs(extract(text, gazetteer)) == {frozenset({"badung", "yangshuo"})}

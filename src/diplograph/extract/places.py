@@ -618,8 +618,9 @@ def _is_country(name: str, gazetteer: Gazetteer, aliases: dict[str, str]) -> boo
 def _link_context(article: Article, mentions: list[Mention], gazetteer: Gazetteer) -> None:
     words = alternation(rules("places")["apposition_words"])
     suffixes = alternation([w for group in rules("places")["suffixes"] for w in group["words"]])
-    apposition = re.compile(
-        rf"\s*(?:(?:{suffixes})\b)?\s*(?:,|\(|\bdari\b|\bfrom\b|\bin\b|\bdi\b|\bof\b)?\s*(?:the\s+)?"
+    apposition = re.compile(  # "Yangshuo, Guilin, Guangxi": past one name unknown as a place
+        rf"\s*(?:(?:{suffixes})\b)?\s*(?:,\s*[A-Z][a-z]+\s*(?=,))?"
+        rf"(?:,|\(|\bdari\b|\bfrom\b|\bin\b|\bdi\b|\bof\b)?\s*(?:the\s+)?"
         rf"(?:(?i:{words})\s+)?$"
     )
     conjunctions = alternation(rules("places")["list_conjunctions"])
