@@ -1560,3 +1560,11 @@ def test_a_province_after_a_city_unknown_as_a_place_still_locates(gazetteer: Gaz
         "Kabupaten Badung untuk bekerja sama membentuk sister city.\n"
     )
     assert _pairs(extract(text, gazetteer)) == {frozenset({"badung", "yangshuo"})}
+
+
+def test_five_word_names(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nWakil Wali Kota Denpasar I Kadek Agus Arya Wibawa menerima tamu dari Darwin.\n"
+    )
+    names = {o.name for o in extract(text, gazetteer).officials}
+    assert names == {"I Kadek Agus Arya Wibawa"}

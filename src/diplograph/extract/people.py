@@ -155,7 +155,7 @@ def find_officials(article: Article, regions: list[Region]) -> list[Official]:
             )
             position += gap.end() if gap else 0
             name_match = re.match(
-                rf"(?:(?:{prefixes})\s+)?{name_word}(?:{NICKNAME}?[ \t]+{name_word}){{0,3}}"
+                rf"(?:(?:{prefixes})\s+)?{name_word}(?:{NICKNAME}?[ \t]+{name_word}){{0,4}}"
                 r"(?:[ \t]+[IVX]{1,4}(?![\w-]))?",  # "Hamengku Buwono X"
                 article.text[position:],
             )
