@@ -1568,3 +1568,30 @@ def test_five_word_names(gazetteer: Gazetteer) -> None:
     )
     names = {o.name for o in extract(text, gazetteer).officials}
     assert names == {"I Kadek Agus Arya Wibawa"}
+
+
+def test_names_cut_at_a_possessive_a_headline_verb_a_prefix_and_a_country(
+    gazetteer: Gazetteer,
+) -> None:
+    english = (
+        "Judul Uji\nThe Territory signed a Letter of Intent with the West Nusa Tenggara "
+        "Provincial Government. The Chief Minister and West Nusa Tenggara’s Governor signed it.\n"
+    )
+    regions = {r.id for r in extract(english, gazetteer, language="en").regions}
+    assert "id-nb" in regions and not any("tenggara" in r for r in regions)
+    headline = (
+        "Gubernur Mahyeldi Minta LOI dengan Provinsi di Korea segera Ditindaklanjuti\n"
+        "Gubernur Sumatera Barat Mahyeldi mengatakan LoI Sister Province antara Provinsi "
+        "Sumatera Barat dengan Provinsi Jeollabuk-Do telah ditandatangani.\n"
+    )
+    x = extract(headline, gazetteer)
+    assert "mahyeldi" not in {r.id for r in x.regions}
+    assert {o.name for o in x.officials} == {"Mahyeldi"}
+    chained = (
+        "Judul Uji\nPemkab Karo diundang mengunjungi Distrik Jinning Provinsi Yunnan. Distrik "
+        "Jinning Provinsi Yunnan dan Kabupaten Karo menjalin sister city. Pertemuan membahas "
+        "kerja sama sister city antara Kota Surabaya-Indonesia dengan Kota Sumgait-Azerbaijan.\n"
+    )
+    names = {r.name for r in extract(chained, gazetteer).regions}
+    assert {"Jinning", "Sumgait"} <= names
+    assert not any("Provinsi" in n or "-" in n for n in names)

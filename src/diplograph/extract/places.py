@@ -219,11 +219,28 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
     return mentions
 
 
+@cache
+def _prefix_words() -> frozenset[str]:
+    """The words that open a place's prefix ("Provinsi", "Kabupaten", "Kota")."""
+    groups = rules("places")["prefixes"]
+    return frozenset(w.split()[0] for g in groups for w in g["words"] if w[0].isupper())
+
+
 def _trim_name(
     words: list[str], gazetteer: Gazetteer, second: set[str], text: str, aliases: dict[str, str]
 ) -> list[str]:
     """The words of a run that make the place name: what the gazetteer knows, a name with a
-    geographic second word ("Sumatera Barat"), a run written so elsewhere, else one word."""
+    geographic second word ("Sumatera Barat"), a run written so elsewhere, else one word; never
+    past another place's prefix ("Distrik Jinning Provinsi Yunnan") or a country joined by a
+    hyphen ("Kota Sumgait-Azerbaijan")."""
+    prefixes = _prefix_words()
+    cut = next((k for k, w in enumerate(words) if k and w in prefixes), len(words))
+    words = words[:cut]
+    for k, word in enumerate(words):  # "Kota Sumgait-Azerbaijan": the country is no part
+        head, _, tail = word.rpartition("-")
+        if head and any(p.level == "country" for p in gazetteer.lookup(aliases.get(tail, tail))):
+            words = [*words[:k], head]
+            break
     for n in range(len(words), 1, -1):
         candidate = " ".join(words[:n])
         if gazetteer.lookup(aliases.get(candidate, candidate)):
@@ -315,13 +332,13 @@ def _name_follows(text: str, words: list[str], match: re.Match[str]) -> bool:
     """Whether a person's name follows the first word after a title: two more name words
     ("Bupati Klaten Hamenang Wajar"), or a comma and a name ("Wali Kota Fremantle, Bradd"); not
     when the words are a name written after an honorific elsewhere ("Wali Kota Benhur Tomi
-    Mano", "… Dr. Drs. Benhur Tomi Mano")."""
+    Mano", "… Dr. Drs. Benhur Tomi Mano") or a headline goes on ("Gubernur Mahyeldi Minta LOI")."""
     honorifics = alternation(rules("posts")["honorifics"])
     person = re.escape(" ".join(words[:2])).replace(r"\ ", r"\s+")
     if re.search(rf"(?<![\w])(?:{honorifics})\.?\s+{person}(?![\w])", text):
         return False
-    if len(words) >= 3:
-        return True
+    if len(words) >= 3:  # not a headline's verb or an acronym ("Gubernur Mahyeldi Minta LOI")
+        return not any(w in never_names() or w.isupper() for w in words[1:3])
     return len(words) == 1 and bool(re.match(r"\s*,\s*[A-Z]", text[match.end("name") :]))
 
 
@@ -415,7 +432,10 @@ def _places_before_title(article, gazetteer, words, level, known, add, free) -> 
     directions = set(rules("places")["name_directions"])
     stop = set(rules("places")["stopwords"]) | {"The", "A", "An", "Its", "His", "Her"}
     for match in re.finditer(rf"(?P<name>{NAME})\s+(?:{words})(?![\w])", article.text):
-        run = match["name"].split()
+        text, end = match["name"], match.end("name")
+        if text.endswith(("'s", "’s")):  # "West Nusa Tenggara’s Governor"
+            text, end = text[:-2], end - 2
+        run = text.split()
         name = run[-1]
         lookup = None
         for n in range(min(3, len(run)), 0, -1):
@@ -431,7 +451,7 @@ def _places_before_title(article, gazetteer, words, level, known, add, free) -> 
             name = pair  # "Forth Worth's Mayor", with "Forth Worth" named elsewhere
         if name in stop or name.isupper():
             continue
-        start = match.end("name") - len(name)
+        start = end - len(name)
         if free(start, start + len(name)):
             mention = add(name, start, start + len(name), level=level, how="title")
             if mention and lookup and lookup != name:  # "South Tangerang Mayor"
