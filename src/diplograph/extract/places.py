@@ -338,7 +338,7 @@ def _name_follows(text: str, words: list[str], match: re.Match[str]) -> bool:
     if re.search(rf"(?<![\w])(?:{honorifics})\.?\s+{person}(?![\w])", text):
         return False
     if len(words) >= 3:  # not a headline's verb or an acronym ("Gubernur Mahyeldi Minta LOI")
-        return not any(w in never_names() or w.isupper() for w in words[1:3])
+        return not any(w in never_names() or (len(w) > 1 and w.isupper()) for w in words[1:3])
     return len(words) == 1 and bool(re.match(r"\s*,\s*[A-Z]", text[match.end("name") :]))
 
 
