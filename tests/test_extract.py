@@ -1595,3 +1595,13 @@ def test_names_cut_at_a_possessive_a_headline_verb_a_prefix_and_a_country(
     names = {r.name for r in extract(chained, gazetteer).regions}
     assert {"Jinning", "Sumgait"} <= names
     assert not any("Provinsi" in n or "-" in n for n in names)
+
+
+def test_near_identical_names_in_two_countries_are_two_places(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nThe plan is to link the city of Makasan and Makassar as sister cities. "
+        "There is even a city named Makasan in Thailand.\n"
+    )
+    x = extract(text, gazetteer, language="en")
+    assert {"makasan", "makassar"} <= {r.id for r in x.regions}
+    assert frozenset({"makasan", "makassar"}) in _pairs(x)

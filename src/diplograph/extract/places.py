@@ -169,7 +169,7 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
             before = article.text[max(0, match.start() - 12) : match.end("prefix")].lower()
             if any(before.endswith(p) for p in not_prefix) or not free(*match.span()):
                 continue
-            if match["prefix"].lower().endswith(" of") and re.search(
+            if match["prefix"].endswith(("City of", "Province of", "Prefecture of")) and re.search(
                 r"[A-Z][\w'’\-]*[ \t]+$", article.text[max(0, match.start() - 30) : match.start()]
             ):
                 continue  # "Weihai City of Shandong Province": "Weihai City", then its province

@@ -119,6 +119,8 @@ def _conflicts(
             ka, kb = name_key(a.name), name_key(b.name)
             if min(len(ka), len(kb)) < 5 or SequenceMatcher(None, ka, kb).ratio() < SIMILAR:
                 continue
+            if a.country and b.country and a.country != b.country:
+                continue  # "Makasan" in Thailand and "Makassar": two places, no misspelling
             strong, weak = (a, b) if a.support >= b.support else (b, a)
             if not any(m.flags for m in weak.mentions) and weak.support == strong.support:
                 continue
