@@ -685,6 +685,10 @@ def _stages(x) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
     return {(p.partner.id, s.stage, s.status) for p in x.partnerships for s in p.stages}
 
 
+def _stage_ids(text: str, gazetteer: Gazetteer, language: str = "en") -> set[str]:
+    return {s for _p, s, _st in _stages(extract(text, gazetteer, language=language))}
+
+
 def test_talks_and_council_ratification_are_stages(gazetteer: Gazetteer) -> None:
     talks = (
         "Judul Uji\nGubernur Bali membahas kerja sama sister province dengan Provinsi Riverland.\n"
@@ -700,7 +704,7 @@ def test_talks_and_council_ratification_are_stages(gazetteer: Gazetteer) -> None
         "Judul Uji\nBandung and Riverbend City signed a sister city MoU in 2019. In 2024 the "
         "mayors discussed the sister city.\n"
     )
-    stages = {s for _p, s, _st in _stages(extract(existing, gazetteer, language="en"))}
+    stages = _stage_ids(existing, gazetteer)
     assert "exploration" not in stages  # talks about a signed partnership
 
 
@@ -974,7 +978,7 @@ def test_ministries_review_and_an_mou_that_marks_the_start(gazetteer: Gazetteer)
         "sama kota kembar dengan Kota Qingdao.\nKota Manado dan Kota Qingdao memulai kerja sama "
         "kota kembar ditandai dengan penandatanganan MoU oleh kedua wali kota.\n"
     )
-    stages = {s for _p, s, _st in _stages(extract(text, gazetteer))}
+    stages = _stage_ids(text, gazetteer, "id")
     assert stages == {"central-verification", "signed"}
 
 
@@ -1225,32 +1229,33 @@ def test_cooperation_reported_under_way_is_implementation(gazetteer: Gazetteer) 
         "Judul Uji\nSince initiated in March 1996, the Sister City Cooperation between Ambon and "
         "Vlissingen have benefited the people of Ambon.\n"
     )
-    stages = {s for _p, s, _st in _stages(extract(text, gazetteer, language="en"))}
+    stages = _stage_ids(text, gazetteer)
     assert "implementation" in stages
     idle = "Judul Uji\nThe programme has benefited the people of Ambon and Vlissingen.\n"
-    assert not {s for _p, s, _st in _stages(extract(idle, gazetteer, language="en"))}
+    assert not _stage_ids(idle, gazetteer)
 
 
 def test_exchanges_reported_done_are_implementation(gazetteer: Gazetteer) -> None:
-    def kinds(text: str) -> set[str]:
-        return {s for _p, s, _st in _stages(extract(text, gazetteer, language="en"))}
-
     sent = (
         "Judul Uji\nAmbon and Vlissingen signed a sister city agreement in 1996.\n"
         "Vlissingen has sent a youth delegation to Ambon five times.\n"
     )
-    assert "implementation" in kinds(sent)
+    assert "implementation" in _stage_ids(sent, gazetteer)
     arrived = (
         "Judul Uji\nAmbon and Vlissingen signed a sister city agreement in 1996.\n"
         "Youth delegations have arrived from Ambon twice.\n"
         "Activities between the two cities are active.\n"
     )
-    assert "implementation" in kinds(arrived.replace("Youth delegations", "Student exchanges"))
+    assert "implementation" in _stage_ids(
+        arrived.replace("Youth delegations", "Student exchanges"), gazetteer
+    )
     scope = (
         "Judul Uji\nAmbon and Vlissingen signed a sister city agreement in 1996, covering "
         "trade and student exchanges.\n"
     )
-    assert kinds(scope) == {"signed"}  # a field of the cooperation, not a report of it
+    assert _stage_ids(scope, gazetteer) == {
+        "signed"
+    }  # a field of the cooperation, not a report of it
     soon = (
         "Judul Uji\nAmbon and Vlissingen signed a sister city LoI in 2015.\n"
         "Vlissingen expects to soon kick off several collaborative projects with Ambon.\n"
@@ -1261,23 +1266,23 @@ def test_exchanges_reported_done_are_implementation(gazetteer: Gazetteer) -> Non
         "Judul Uji\nKota Ambon dan Kota Kyoto menjalin sister city sejak 1985.\nPandemi "
         "membatalkan beberapa program pertukaran siswa antara Ambon dan Kyoto.\n"
     )
-    assert "implementation" in {s for _p, s, _st in _stages(extract(cancelled, gazetteer))}
+    assert "implementation" in _stage_ids(cancelled, gazetteer, "id")
 
 
 def test_cooperation_under_way_needs_a_party_or_the_pair_in_other_words(
     gazetteer: Gazetteer,
 ) -> None:
-    def kinds(text: str) -> set[str]:
-        return {s for _p, s, _st in _stages(extract(text, gazetteer, language="en"))}
-
     opening = "Judul Uji\nAmbon and Vlissingen signed a sister city agreement in 1996.\n"
-    assert "implementation" in kinds(
-        opening + "Since the partnership was agreed, progress has been made on new projects.\n"
+    assert "implementation" in _stage_ids(
+        opening + "Since the partnership was agreed, progress has been made on new projects.\n",
+        gazetteer,
     )
-    assert "implementation" in kinds(
-        opening + "Firms of Ambon are already working with partners in Vlissingen.\n"
+    assert "implementation" in _stage_ids(
+        opening + "Firms of Ambon are already working with partners in Vlissingen.\n", gazetteer
     )
-    assert kinds(opening + "Some progress has been made on the new port.\n") == {"signed"}
+    assert _stage_ids(opening + "Some progress has been made on the new port.\n", gazetteer) == {
+        "signed"
+    }
 
 
 def test_a_list_of_the_homes_partners_without_a_kind_word(gazetteer: Gazetteer) -> None:
@@ -1323,9 +1328,6 @@ def test_a_list_of_partners_each_with_its_year_and_instrument_in_brackets(
 
 
 def test_cooperation_realised_through_activities_carried_out(gazetteer: Gazetteer) -> None:
-    def kinds(text: str, language: str = "en") -> set[str]:
-        return {s for _p, s, _st in _stages(extract(text, gazetteer, language=language))}
-
     realised = (
         "Judul Uji\nAmbon developed sister city co-operation with three cities, that are "
         "Seattle ( Washington , the USA ), Busan ( South Korea ), and Kochi ( Japan ). "
@@ -1333,17 +1335,17 @@ def test_cooperation_realised_through_activities_carried_out(gazetteer: Gazettee
     )
     x = extract(realised, gazetteer, language="en")
     assert "us-wa" not in {r.id for p in x.partnerships for r in (p.home, p.partner)}
-    assert "implementation" in kinds(realised)
+    assert "implementation" in _stage_ids(realised, gazetteer)
     carried = (
         "Judul Uji\nAmbon and Seattle signed a sister city agreement in 1992.\n"
         "In education, Seattle has carried out three delegation visits to Ambon.\n"
     )
-    assert "implementation" in kinds(carried)
+    assert "implementation" in _stage_ids(carried, gazetteer)
     followed = (
         "Judul Uji\nKota Ambon dan Kota Suwon menjalin sister city.\nTindak lanjut dari kerja "
         "sama pendidikan Ambon dan Suwon adalah pameran pendidikan.\n"
     )
-    assert "implementation" in kinds(followed, "id")
+    assert "implementation" in _stage_ids(followed, gazetteer, "id")
 
 
 def test_a_partnership_once_active_and_ended(gazetteer: Gazetteer) -> None:
@@ -1374,7 +1376,7 @@ def test_a_step_dated_by_its_year_and_by_a_day_of_that_year_is_one(gazetteer: Ga
 
 def test_becoming_sister_states_and_having_had_a_sister_city_since(gazetteer: Gazetteer) -> None:
     became = "Judul Uji\nAmbon and Darwin on Monday took a step by becoming sister cities.\n"
-    assert {s for _p, s, _st in _stages(extract(became, gazetteer, language="en"))} == {"signed"}
+    assert _stage_ids(became, gazetteer) == {"signed"}
     since = (
         "Judul Uji\nKota Ambon dan Kota Darwin telah memiliki kerja sama sebagai sister city "
         "sejak tahun 1985.\n"
@@ -1467,7 +1469,7 @@ def test_it_refers_to_the_partnership_the_sentence_before_names(gazetteer: Gazet
         "Judul Uji\nAmbon is a sister city of Busan. The Youth Education Exchange between both "
         "cities has taken place since 2007.\n"
     )
-    stages = {s for _p, s, _st in _stages(extract(exchange, gazetteer, language="en"))}
+    stages = _stage_ids(exchange, gazetteer)
     assert "implementation" in stages
 
 
@@ -1528,14 +1530,14 @@ def test_a_day_without_a_year_takes_the_year_its_sentence_names(gazetteer: Gazet
 def test_the_visit_it_started_with_projects_over_the_years_and_a_ministry(
     gazetteer: Gazetteer,
 ) -> None:
-    def kinds(text: str) -> set[str]:
-        return {s for _p, s, _st in _stages(extract(text, gazetteer, language="en"))}
-
     opening = "Judul Uji\nAmbon and Seattle signed a sister city MoU in 1992. "
-    assert "exploration" in kinds(opening + "It all started with a delegation visit.\n")
-    assert "implementation" in kinds(
+    assert "exploration" in _stage_ids(
+        opening + "It all started with a delegation visit.\n", gazetteer
+    )
+    assert "implementation" in _stage_ids(
         opening + "The sister city agreement started in 1986 and there have been several "
-        "projects over the years.\n"
+        "projects over the years.\n",
+        gazetteer,
     )
     ministry = opening + "The Ministry of the Environment in Japan funds Seattle's projects.\n"
     assert _pairs(extract(ministry, gazetteer, language="en")) == {frozenset({"ambon", "seattle"})}
