@@ -159,21 +159,7 @@ def add_stages(  # type: ignore[no-untyped-def]
             date = _date_in(sentence, usable, start, cues)
             if date is None and stage in ("letter-of-intent", "signed"):
                 date = _signing_after(article, sentence, usable, w.signing, cue_sentences)
-            status = _status(sentence, match, w)
-            if date is not None and date.extra.get("status") == "planned":
-                status = "planned"
-            elif date is not None and status == "planned":
-                date = None  # "set to sign an LoI next month, said X on Tuesday (5/3)"
-            item = Stage(
-                stage,
-                status,
-                date.value if date else None,
-                article.evidence(start, start + len(match.group())),
-                0.8 if date else 0.65,
-                signing=bool(w.signing.search(sentence.text)) or pattern is w.official,
-                weak=pattern is w.discussion
-                or (stage == "exploration" and bool(w.further.match(sentence.text, match.end()))),
-            )
+            item = _stage_item(article, sentence, stage, pattern, match, date, w)
             note = next((span for span in notes.values() if span[0] <= start < span[1]), None)
             told.append((item, note))
             aim = (
@@ -187,12 +173,31 @@ def add_stages(  # type: ignore[no-untyped-def]
                             _add_stage(partnership, _aim(article, sentence, aim))
         for partnership in targets:
             if partnership.id in notes:
-                has_kind = bool(w.kinds.search(sentence.text))
                 _add_noted(partnership, notes[partnership.id], told, usable, has_kind)
     for partnership in result:  # talks about a partnership whose LoI or MoU is done
         reached = {s.stage for s in partnership.stages if s.status == "actual"}
         if reached & {"letter-of-intent", "signed"}:
             partnership.stages = [s for s in partnership.stages if not s.weak]
+
+
+def _stage_item(article, sentence, stage, pattern, match, date, w) -> Stage:  # type: ignore[no-untyped-def]
+    """The stage a wording reports: done or planned, with its date if it has one."""
+    status = _status(sentence, match, w)
+    if date is not None and date.extra.get("status") == "planned":
+        status = "planned"
+    elif date is not None and status == "planned":
+        date = None  # "set to sign an LoI next month, said X on Tuesday (5/3)"
+    start = sentence.start + match.start()
+    return Stage(
+        stage,
+        status,
+        date.value if date else None,
+        article.evidence(start, start + len(match.group())),
+        0.8 if date else 0.65,
+        signing=bool(w.signing.search(sentence.text)) or pattern is w.official,
+        weak=pattern is w.discussion
+        or (stage == "exploration" and bool(w.further.match(sentence.text, match.end()))),
+    )
 
 
 def _list_notes(sentence: Sentence, targets, dates) -> dict[str, tuple[int, int]]:  # type: ignore[no-untyped-def]
@@ -219,10 +224,10 @@ def _list_notes(sentence: Sentence, targets, dates) -> dict[str, tuple[int, int]
 
 
 def _add_noted(partnership, note, told, dates, has_kind) -> None:  # type: ignore[no-untyped-def]
-    """A listed partner's stages: those its bracket names ("(LoI 2011)"), else the sentence's
-    own, each dated by the bracket's year; with no stage wording in a sentence about a kind of
-    partnership, the year is the signing's ("telah menjalin hubungan sister city dengan …
-    Kota Chengdu Cina (2002)")."""
+    """A listed partner's stages: those its stretch names ("(LoI 2011)"), else the sentence's
+    own, each dated by the stretch's first date; with no stage wording in a sentence about a
+    kind of partnership, that year is the signing's ("telah menjalin hubungan sister city
+    dengan … Kota Chengdu Cina (2002)")."""
     inside = [item for item, where in told if where == note]
     year = min(
         (d for d in dates if note[0] <= d.evidence.start < note[1]), key=lambda d: d.evidence.start
