@@ -139,3 +139,22 @@ def test_constants_in_construct_keep_the_template() -> None:
         f"CONSTRUCT {{ ?x a ?c }} WHERE {{\n  VALUES (?p) {{ ({IRI}) }}\n"
         f" ?x a ?c FILTER (?x = {IRI}) }}"
     )
+
+
+def test_form_guards_are_settled_by_which_parameters_are_given() -> None:
+    from diplograph.sparql_text import settle_guards
+
+    text = (
+        "SELECT ?x WHERE {\n"
+        '  # { FILTER (COALESCE(STR(?region), "") = "") } in a comment stays\n'
+        '  { { FILTER (COALESCE(STR(?region), "") = "") } ?x a <urn:All> }\n'
+        "  UNION\n"
+        '  { { FILTER (COALESCE(STR(?region), "") != "") } ?x <urn:in> ?region }\n'
+        "}\n"
+    )
+    without = settle_guards(text, set())
+    assert "?x a <urn:All>" in without and "<urn:in>" not in without
+    assert without.count("{ FILTER (false) }") == 1 and "in a comment stays" in without
+    given = settle_guards(text, {"region"})
+    assert "<urn:in> ?region" in given and "<urn:All>" not in given
+    assert settle_guards(text, {"other"}) == without

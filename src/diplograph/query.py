@@ -16,7 +16,7 @@ from diplograph.params import Param, ParameterError, entity_candidates, ntriples
 from diplograph.project import Project
 from diplograph.queries_catalog import LIST_SEPARATOR, NamedQuery, catalogue
 from diplograph.results import Result, Rows, Term
-from diplograph.sparql_text import query_form, tokens, with_constants
+from diplograph.sparql_text import query_form, settle_guards, tokens, with_constants
 
 if TYPE_CHECKING:  # the backends import pyoxigraph and httpx: loaded when a query runs
     from diplograph.store import Backend, GraphSelection
@@ -48,7 +48,10 @@ def inline(text: str, params: dict[str, Term]) -> Prepared:
 
     The IRIs are the layer's own (resolved in the store or built from checked ids) and are
     checked again as they are written out (``ntriples``); when the text uses a parameter where
-    a constant cannot stand, every parameter is bound by the engine instead, as before."""
+    a constant cannot stand, every parameter is bound by the engine instead, as before. The
+    forms of a query that come with and without a parameter are settled first
+    (``settle_guards``)."""
+    text = settle_guards(text, set(params))
     constants = {n: ntriples(t) for n, t in params.items() if t.type == "uri"}
     written = with_constants(text, constants) if constants else None
     if written is None:

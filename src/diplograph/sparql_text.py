@@ -244,3 +244,43 @@ def with_constants(text: str, constants: dict[str, str]) -> str | None:
     for begin, end, replacement in sorted(edits, reverse=True):
         out = out[:begin] + replacement + out[end:]
     return out
+
+
+_GUARD = re.compile(
+    r'\{\s*FILTER\s*\(\s*COALESCE\s*\(\s*STR\s*\(\s*[?$](?P<var>\w+)\s*\)\s*,\s*""\s*\)\s*'
+    r'(?P<op>!?=)\s*""\s*\)\s*\}',
+    re.IGNORECASE,
+)
+_DEAD = "{ FILTER (false) }"
+
+
+def settle_guards(text: str, given: set[str]) -> str:
+    """``text`` with its form guards decided by which parameters are given.
+
+    A named query may come in forms, each opened by a guard group that keeps it only without a
+    parameter (``{ FILTER (COALESCE(STR(?region), "") = "") }``) or only with it (``!= ""``).
+    Whether a guard holds depends only on whether the parameter is given, so it is decided
+    here: a guard that holds is removed, and the group it opens, when it does not hold, becomes
+    ``{ FILTER (false) }``. Every engine then runs only the live form, whatever order it
+    evaluates a group's parts in."""
+    found = tokens(text)
+    opening = {t.start: i for i, t in enumerate(found) if t.kind == "brace" and t.text == "{"}
+    cuts: set[tuple[int, int, str]] = set()
+    for match in _GUARD.finditer(text):
+        index = opening.get(match.start())
+        if index is None:
+            continue  # the words of a comment or a string, not a guard
+        if (match["var"] in given) == (match["op"] == "!="):
+            cuts.add((match.start(), match.end(), ""))
+            continue
+        depth = found[index].depth
+        outer = next(
+            k
+            for k in range(index - 1, -1, -1)
+            if found[k].text == "{" and found[k].depth == depth - 1
+        )
+        cuts.add((found[outer].start, found[_closing(found, outer)].start + 1, _DEAD))
+    kept = [c for c in cuts if not any(o != c and o[0] <= c[0] and c[1] <= o[1] for o in cuts)]
+    for start, end, replacement in sorted(kept, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text
