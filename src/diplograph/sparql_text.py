@@ -251,7 +251,7 @@ _GUARD = re.compile(
     r'(?P<op>!?=)\s*""\s*\)\s*\}',
     re.IGNORECASE,
 )
-_DEAD = "{ FILTER (false) }"
+_FALSE = '{ FILTER (false) FILTER ("" != "") }'  # each engine reads one of them as false
 
 
 def settle_guards(text: str, given: set[str]) -> str:
@@ -260,18 +260,18 @@ def settle_guards(text: str, given: set[str]) -> str:
     A named query may come in forms, each opened by a guard group that keeps it only without a
     parameter (``{ FILTER (COALESCE(STR(?region), "") = "") }``) or only with it (``!= ""``).
     Whether a guard holds depends only on whether the parameter is given, so it is decided
-    here: a guard that holds is removed, and the group it opens, when it does not hold, becomes
-    ``{ FILTER (false) }``. Every engine then runs only the live form, whatever order it
-    evaluates a group's parts in."""
+    here: a guard that holds is removed, and the form a guard opens, when it does not hold,
+    becomes a group of constant false filters. No engine is then left to order a guard
+    against the rest of its form (Virtuoso applies it after the join)."""
     found = tokens(text)
     opening = {t.start: i for i, t in enumerate(found) if t.kind == "brace" and t.text == "{"}
     cuts: set[tuple[int, int, str]] = set()
     for match in _GUARD.finditer(text):
         index = opening.get(match.start())
         if index is None:
-            continue  # the words of a comment or a string, not a guard
+            continue  # the words of a comment or a string
         if (match["var"] in given) == (match["op"] == "!="):
-            cuts.add((match.start(), match.end(), ""))
+            cuts.add((match.start(), match.end(), ""))  # it holds: no test left to order
             continue
         depth = found[index].depth
         outer = next(
@@ -279,7 +279,7 @@ def settle_guards(text: str, given: set[str]) -> str:
             for k in range(index - 1, -1, -1)
             if found[k].text == "{" and found[k].depth == depth - 1
         )
-        cuts.add((found[outer].start, found[_closing(found, outer)].start + 1, _DEAD))
+        cuts.add((found[outer].start, found[_closing(found, outer)].start + 1, _FALSE))
     kept = [c for c in cuts if not any(o != c and o[0] <= c[0] and c[1] <= o[1] for o in cuts)]
     for start, end, replacement in sorted(kept, reverse=True):
         text = text[:start] + replacement + text[end:]
