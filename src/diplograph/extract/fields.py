@@ -6,7 +6,7 @@ from diplograph.extract.model import Found
 from diplograph.extract.partnerships import Partnership, _named, _sentences
 from diplograph.extract.regions import Region
 from diplograph.extract.rules import phrase_pattern, rules
-from diplograph.extract.stages import generic_sentence
+from diplograph.extract.stages import generic_sentence, stage_words
 from diplograph.extract.text import Article
 
 
@@ -18,7 +18,7 @@ def find_fields(
     context = phrase_pattern(config["context"].get(language, []))
     patterns = {f: phrase_pattern(words) for f, words in config["fields"].items()}
     national = phrase_pattern(config["national_markers"])
-    generic = phrase_pattern(rules("stages")["generic_words"])
+    generic = stage_words().generic
 
     def named_in(sentence):  # type: ignore[no-untyped-def]
         return _named(sentence, regions)
