@@ -575,6 +575,16 @@ def test_eval_script_scores_a_gold_folder_against_an_articles_folder(
         evaluation.main(["--gold", str(tmp_path), "--articles", str(articles)])
 
 
+def test_the_main_event_is_one_that_took_place_else_the_one_to_come() -> None:
+    from diplograph.extract.evaluate import facts_from_record
+
+    visit = {"kind": "visit", "status": "planned", "planned_date": "2007-12-05"}
+    signing = {"kind": "signing", "status": "actual", "date": "2007-09"}
+    assert facts_from_record({"events": [visit]}, {})["event_date"] == {"2007-12-05"}
+    assert facts_from_record({"events": [visit, signing]}, {})["event_date"] == {"2007-09"}
+    assert facts_from_record({"events": []}, {})["event_date"] == set()
+
+
 # -- command line -------------------------------------------------------------------------------
 
 
@@ -1607,3 +1617,80 @@ def test_near_identical_names_in_two_countries_are_two_places(gazetteer: Gazette
     x = extract(text, gazetteer, language="en")
     assert {"makasan", "makassar"} <= {r.id for r in x.regions}
     assert frozenset({"makasan", "makassar"}) in _pairs(x)
+
+
+def test_explored_and_a_wording_with_its_clitic_are_exploration(gazetteer: Gazetteer) -> None:
+    english = (
+        "Judul Uji\nThe Kupang city administration has explored sister-city ties with "
+        "Port Wellan, Australia.\n"
+    )
+    assert _stage_ids(english, gazetteer) == {"exploration"}
+    clitic = (
+        "Judul Uji\nPemkab Sukamaju menyampaikan keinginannya untuk menjalin kerja sama sister "
+        "city dengan Kota Wellan.\n"
+    )
+    assert _stage_ids(clitic, gazetteer, language="id") == {"exploration"}
+    alone = "Judul Uji\nWarga Kota Wellan menyampaikan keinginannya bertemu Kota Sukamaju.\n"
+    assert _stage_ids(alone, gazetteer, language="id") == set()  # no kind: not the partnership's
+
+
+def test_what_is_part_of_a_partnership_is_its_implementation(gazetteer: Gazetteer) -> None:
+    street = (
+        "Judul Uji\nKupang Street is part of collaboration of Sister City between Kupang City "
+        "Government and Wellan City Government.\n"
+    )
+    assert _stage_ids(street, gazetteer) == {"implementation"}
+    developed = (
+        "Judul Uji\nThe feed lots of East Java are an example of the agricultural co-operation "
+        "developed under the sister-state agreement with Western Australia.\n"
+    )
+    assert "implementation" in _stage_ids(developed, gazetteer)
+    aim = (
+        "Judul Uji\nThe visit is part of efforts to build a sister city between Kupang and "
+        "Port Wellan.\n"
+    )
+    assert "implementation" not in _stage_ids(aim, gazetteer)
+
+
+def test_ties_forged_before_and_a_hyphen_broken_at_a_line_end(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nThe agreement is the second such arrangement undertaken by Jakarta this "
+        "year, after forging sister- province ties with the state of Arkansas.\n"
+    )
+    x = extract(text, gazetteer, language="en")
+    assert ("us-ar", "signed", "actual") in _stages(x)
+    assert x.partnerships[0].kind == "sister-province"
+    plan = (
+        "Judul Uji\nPalembang has explored sister-city ties with Houston and suggested forging "
+        "cooperation in tourism.\n"
+    )
+    assert _stage_ids(plan, gazetteer) == {"exploration"}
+
+
+def test_initials_a_news_site_a_located_list_member_and_a_governor_in_a_list(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Jakarta and NSW sign sister provinces accord\n"
+        "Makassar, Sonora.ID - Jakarta and New South Wales signed a Memorandum of Understanding "
+        "on becoming sister provinces. It was signed by Governor Surjadi Soedirdja and New South "
+        "Wales Premier John Fahey. Jakarta has also established sister-city ties with Beijing, "
+        "Jeddah in Saudi Arabia, Tokyo, Seoul, Berlin, Rotterdam, Casablanca and Islamabad.\n"
+    )
+    x = extract(text, gazetteer, language="en")
+    ids = {r.id for r in x.regions}
+    assert "au-nsw" in ids and not {"nsw", "sonora", "mx-son", "surjadi-soedirdja"} & ids
+    assert {"rotterdam", "casablanca"} <= ids
+    assert sum("au-nsw" in p for p in _pairs(x)) == 1
+
+
+def test_fields_go_to_the_partnership_whose_step_is_dated(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nKupang and Port Wellan signed a sister city MoU on 30 May 1994, after forging "
+        "sister city ties with Darwin. Those areas of cooperation include investment and "
+        "tourism.\n"
+    )
+    x = extract(text, gazetteer, language="en")
+    fields = {p.partner.id: {f.value for f in p.fields} for p in x.partnerships}
+    assert fields.get("port-wellan") == {"investment", "tourism"}
+    assert not fields.get("darwin")

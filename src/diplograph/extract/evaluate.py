@@ -85,10 +85,10 @@ def facts_from_record(
         pair = frozenset(party(r) for r in p["parties"])
         pairs.add(pair)
         stages |= {(pair, s["stage"]) for s in p.get("stages", [])}
-    main = [
-        str(e["date"])
-        for e in record.get("events", [])
-        if e.get("status") == "actual" and "date" in e
+    events = record.get("events", [])
+    # the main event is one that took place; an article about an event to come has only that
+    main = [str(e["date"]) for e in events if e.get("status") == "actual" and "date" in e] or [
+        str(e["planned_date"]) for e in events if "planned_date" in e
     ]
     return {
         "parties": pairs,

@@ -32,6 +32,8 @@ def find_fields(
         named = {r.id for r in _named(sentence, regions)}
         targets = [p for p in partnerships if p.partner.id in named or len(partnerships) == 1]
         staged = [p for p in partnerships if p.stages]
+        if len(staged) > 1:  # the step the article reports is the one it dates
+            staged = [p for p in staged if any(s.date for s in p.stages)]
         if not targets and len(staged) == 1 and named <= {staged[0].home.id, staged[0].partner.id}:
             targets = staged  # "the cooperation …" of an article about one new step
         taken: list[tuple[int, int]] = []

@@ -109,13 +109,18 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
     never = {w.lower() for w in config["never_places"]}
     titles = {w for t in rules("posts")["titles"] for words in t["words"] for w in words.split()}
     text = article.text
-    media = re.compile(rf"[ ]+(?:{alternation(config['media_words'])})(?![\w])")
+    media = re.compile(
+        rf"[ ]+(?:{alternation(config['media_words'])})(?![\w])"
+        rf"|(?i:{alternation(config['site_endings'])})(?![\w])"
+    )
 
     def add(name: str, start: int, end: int, **kw: object) -> Mention | None:
         dateline = re.match(r"[A-Z]{2,}[-–](?=[A-Z][a-z])", name)
         if dateline and not text[text.rfind("\n", 0, start) + 1 : start].strip():
             name, start = name[dateline.end() :], start + dateline.end()  # "BANDUNG-West Java"
         words = name.split()
+        if kw.get("how") == "list" and words[0] in titles:
+            return None  # "by Governor Surjadi Soedirdja and New South Wales Premier": a person
         if kw.get("how") != "gazetteer":  # "Walikota Gindar City" names Gindar
             while len(words) > 1 and words[0] in titles:
                 words = words[1:]
@@ -141,7 +146,7 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
             return None
         if kw.get("how") == "suffix" and (words[-1] in stop or POSSESSIVE.search(name)):
             return None  # "AUSTRALIA'S City" is a country's city, not a place "Australia"
-        if media.match(text, end):  # "Riau Pos": a newspaper
+        if media.match(text, end):  # "Riau Pos", "Sonora.ID": a newspaper, a news site
             return None
         if kw.get("how") == "prefix":
             words = _trim_name(words, gazetteer, second, text, aliases)
@@ -587,9 +592,12 @@ def _list_members(article, mentions, add, free) -> None:  # type: ignore[no-unty
         rf"|(?<![\w]){item}(?:{aside}\s*,\s*{item}){{4,}}(?![\w])"  # five or more, no "and"
     )
     places = {(m.end - len(m.name), m.end): m for m in mentions}
-    locative = re.compile(rf"(?<![\w])(?:{alternation(rules('places')['locatives'])})\s+$")
+    locatives = alternation(rules("places")["locatives"])
+    locative = re.compile(rf"(?<![\w])(?:{locatives})\s+$")
+    located_member = re.compile(rf",\s*{item}\s+(?:{locatives})\s+$")
     for match in pattern.finditer(article.text):
-        if locative.search(article.text[max(0, match.start() - 12) : match.start()]):
+        before = article.text[max(0, match.start() - 60) : match.start()]
+        if locative.search(before[-12:]) and not located_member.search(before):
             continue  # "Gold Coast in Queensland and Makassar …": not a list of places
         spans = [
             (match.start() + m.start(), match.start() + m.end())
@@ -689,12 +697,23 @@ def _country(mention: Mention, gazetteer: Gazetteer) -> str | None:
 
 
 def _corefer(mentions: list[Mention], gazetteer: Gazetteer) -> None:
-    """A bare name ("Toyama") takes the resolution of the same name resolved elsewhere."""
+    """A bare name ("Toyama") or its initials ("NSW") take the resolution of the same name
+    resolved elsewhere."""
     resolved: dict[str, set[str]] = {}
     for mention in mentions:
         if mention.resolved:
             resolved.setdefault(mention.key, set()).add(mention.resolved)
+    initials = {  # "NSW" for "New South Wales"
+        "".join(w[0] for w in m.name.split()): m
+        for m in mentions
+        if m.resolved and len(m.name.split()) >= 2
+    }
     for mention in mentions:
+        whole = initials.get(mention.name)
+        if not mention.resolved and mention.name.isupper() and whole is not None:
+            mention.resolved, mention.status = whole.resolved, "resolved"
+            mention.level = whole.level
+            continue
         ids = resolved.get(mention.key, set())
         # "Busan Metropolitan City …, Busan Deputy Mayor": a title's level does not part them
         if mention.status in ("ambiguous", "unresolved") and len(ids) == 1:

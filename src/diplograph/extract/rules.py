@@ -35,13 +35,15 @@ def never_names() -> frozenset[str]:
 
 
 def alternation(words: list[str] | tuple[str, ...]) -> str:
-    """A regex alternation of literal phrases, longest first, spaces matching any whitespace."""
+    """A regex alternation of literal phrases, longest first, spaces matching any whitespace and
+    a hyphen a hyphen broken at a line end ("sister- province")."""
     ordered = sorted({w for w in words if w}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", r"-[ \t]?") for w in ordered)
 
 
 def phrase_pattern(
-    words: list[str] | tuple[str, ...], flags: int = re.IGNORECASE
+    words: list[str] | tuple[str, ...], flags: int = re.IGNORECASE, suffixes: tuple[str, ...] = ()
 ) -> re.Pattern[str]:
-    """A pattern that finds any of the phrases as whole words."""
-    return re.compile(rf"(?<![\w])(?:{alternation(words)})(?![\w])", flags)
+    """A pattern that finds any of the phrases as whole words, optionally with a suffix."""
+    suffix = f"(?:{alternation(suffixes)})?" if suffixes else ""
+    return re.compile(rf"(?<![\w])(?:{alternation(words)}){suffix}(?![\w])", flags)

@@ -70,6 +70,7 @@ class StageWords:
     conditional: re.Pattern[str]
     planned_after: re.Pattern[str]
     towards: re.Pattern[str]  # "… to build sister city relationship"
+    outcome: re.Pattern[str]  # "… is part of collaboration of Sister City"
 
 
 @cache
@@ -79,22 +80,24 @@ def stage_words() -> StageWords:
     kinds = [w for words in rules("partnerships")["kinds"].values() for w in words]
     wordings = {s: list(words) for s, words in r["stages"].items()}
     wordings["implementation"] += r["activity_words"]
+    # the patterns that test a wording found must allow its clitic too
+    clitics = tuple(r["clitics"])
     return StageWords(
-        stages={s: phrase_pattern(words) for s, words in wordings.items()},
+        stages={s: phrase_pattern(words, suffixes=clitics) for s, words in wordings.items()},
         official=phrase_pattern(r["official_signing"]),
         signing=phrase_pattern(r["signing"]),
         planned=phrase_pattern(planned),
         kinds=phrase_pattern(kinds),
-        needs_kind=phrase_pattern(r["needs_kind"]),
-        needs_party=phrase_pattern(r["needs_party"]),
+        needs_kind=phrase_pattern(r["needs_kind"], suffixes=clitics),
+        needs_party=phrase_pattern(r["needs_party"], suffixes=clitics),
         refer_back=phrase_pattern(r["refer_back_words"] + rules("partnerships")["both_words"]),
         pronoun=re.compile(rf"(?:{alternation(r['pronouns'])})(?![\w])"),
-        activity=phrase_pattern(r["activity_words"]),
+        activity=phrase_pattern(r["activity_words"], suffixes=clitics),
         underway_before=_shortly_before(r["underway_before"], 3),
         underway_after=re.compile(
             rf"\W+(?:[\w-]+\W+){{0,3}}(?:{phrase_pattern(r['underway_after']).pattern})", re.I
         ),
-        signed_verbs=phrase_pattern(r["signed_verbs"]),
+        signed_verbs=phrase_pattern(r["signed_verbs"], suffixes=clitics),
         discussion=phrase_pattern(r["discussion"]),
         approval=phrase_pattern(r["approval_words"]),
         council=phrase_pattern(r["council_words"]),
@@ -111,6 +114,12 @@ def stage_words() -> StageWords:
         towards=re.compile(
             rf"\s+(?:{phrase_pattern(r['towards_words']).pattern})\s+(?:[\w-]+\s+){{0,2}}?"
             rf"(?P<kind>{phrase_pattern(kinds).pattern})",
+            re.I,
+        ),
+        outcome=re.compile(
+            rf"{phrase_pattern(r['outcome_words']).pattern}\s+"
+            rf"(?:(?!{phrase_pattern(r['outcome_not_between']).pattern})[\w-]+\s+){{0,3}}?"
+            rf"(?:{phrase_pattern(kinds).pattern})",
             re.I,
         ),
         planned_after=re.compile(
@@ -256,7 +265,7 @@ def _stage_matches(
 ) -> list[tuple[str, re.Pattern[str], re.Match[str]]]:
     """The stage wordings of a sentence: (stage, the pattern that found it, the match)."""
     text = sentence.text
-    patterns = [*w.stages.items(), ("signed", w.official)]
+    patterns = [*w.stages.items(), ("signed", w.official), ("implementation", w.outcome)]
     has_loi = bool(w.stages["letter-of-intent"].search(text))
     if has_kind:  # talks about a kind of partnership
         patterns.append(("exploration", w.discussion))
