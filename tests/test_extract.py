@@ -1694,3 +1694,29 @@ def test_fields_go_to_the_partnership_whose_step_is_dated(gazetteer: Gazetteer) 
     fields = {p.partner.id: {f.value for f in p.fields} for p in x.partnerships}
     assert fields.get("port-wellan") == {"investment", "tourism"}
     assert not fields.get("darwin")
+
+
+def test_kind_words_joined_captions_venues_in_a_state_and_long_other_names(
+    gazetteer: Gazetteer,
+) -> None:
+    twinning = (
+        "Judul Uji\nKota Wellan melihat potensi twinning city Kota Sukamaju. Kota Sukamaju "
+        "menuju Kota Dunia.\n"
+    )
+    assert {r.id for r in extract(twinning, gazetteer).regions} == {"wellan", "sukamaju"}
+    joined = (
+        "Judul Uji\nPenandatanganan MoU Sister City Humas Pemkot SukamajuWalikota Sukamaju dan "
+        "Port Wellan.\n"
+    )
+    assert not any("walikota" in r.id for r in extract(joined, gazetteer).regions)
+    venue = (
+        "Judul Uji\nJakarta and Arkansas signed a sister-city agreement during a conference in "
+        "Seattle, Washington, in 1993.\n"
+    )
+    assert _pairs(extract(venue, gazetteer, language="en")) == {frozenset({"id-jk", "us-ar"})}
+    long_name = (
+        "Judul Uji\nNew South Wales renewed its sister-region MoU with Indonesia's Special "
+        "Capital City province of Daerah Khusus Ibukota Jakarta.\n"
+    )
+    regions = {r.id for r in extract(long_name, gazetteer, language="en").regions}
+    assert regions - {"indonesia"} == {"au-nsw", "id-jk"}

@@ -119,6 +119,11 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
         if dateline and not text[text.rfind("\n", 0, start) + 1 : start].strip():
             name, start = name[dateline.end() :], start + dateline.end()  # "BANDUNG-West Java"
         words = name.split()
+        for k, word in enumerate(words):  # "Pemkot DenpasarWalikota Denpasar": a caption joined on
+            joined = re.fullmatch(r"([A-Z][a-z]+)([A-Z][a-z]+)", word)
+            if joined and joined[2] in titles:
+                words = [*words[:k], joined[1]]
+                break
         if kw.get("how") == "list" and words[0] in titles:
             return None  # "by Governor Surjadi Soedirdja and New South Wales Premier": a person
         if kw.get("how") != "gazetteer":  # "Walikota Gindar City" names Gindar
@@ -164,6 +169,7 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
         mentions.append(mention)
         return mention
 
+    _long_aliases(article, aliases, add, free)
     not_prefix = [p.lower() for p in config["not_prefixes"]]
     governments = set(config["government_prefixes"])
     for group in config["prefixes"]:
@@ -299,6 +305,20 @@ def _alias_in_brackets(text: str, mention: Mention) -> None:
     match = re.match(rf"\s*\((?P<alias>{WORD})\)", text[mention.end :])
     if match:
         mention.aliases.append(match["alias"])
+
+
+def _long_aliases(article, aliases, add, free) -> None:  # type: ignore[no-untyped-def]
+    """Other names of three words or more, before their words are read as a prefix or a suffix
+    and a name ("Daerah Khusus Ibukota Jakarta", "Special Capital City")."""
+    long = [name for name in aliases if len(name.split()) >= 3]
+    if not long:
+        return
+    for match in re.finditer(rf"(?<![\w])(?:{alternation(long)})(?![\w])", article.text):
+        if free(*match.span()):
+            name = re.sub(r"\s+", " ", match.group())
+            mention = add(match.group(), *match.span(), how="gazetteer")
+            if mention:
+                mention.lookup_name = aliases[name]
 
 
 def _title_places(article, gazetteer, mentions, add, free) -> None:  # type: ignore[no-untyped-def]
@@ -578,6 +598,19 @@ def _before_country(article, gazetteer, mentions, aliases, not_regions, add, fre
             continue  # "the Ministry of the Environment in Japan": an office, no place
         if free(start, start + len(name)):
             add(name, start, start + len(name), how="country")
+    _before_province(article, [m for m in mentions if (m.start, m.end) in provinces], add, free)
+
+
+def _before_province(article, provinces, add, free) -> None:  # type: ignore[no-untyped-def]
+    """ "a conference in Seattle, Washington": a name after a locative and before a province is
+    a place the province locates."""
+    for province in provinces:
+        before = article.text[max(0, province.start - 60) : province.start]
+        match = re.search(rf"(?<![\w])(?:in|di)\s+(?P<name>{NAME}),\s*$", before)
+        if match:
+            start = province.start - len(before) + match.start("name")
+            if free(start, start + len(match["name"])):
+                add(match["name"], start, start + len(match["name"]), how="country")
 
 
 def _list_members(article, mentions, add, free) -> None:  # type: ignore[no-untyped-def]
