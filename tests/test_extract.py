@@ -1720,3 +1720,24 @@ def test_kind_words_joined_captions_venues_in_a_state_and_long_other_names(
     )
     regions = {r.id for r in extract(long_name, gazetteer, language="en").regions}
     assert regions - {"indonesia"} == {"au-nsw", "id-jk"}
+
+
+def test_a_wish_or_an_initiative_and_first_contacts_are_exploration(gazetteer: Gazetteer) -> None:
+    wish = (
+        "Judul Uji\nKJRI berharap menjalin kerja sama dalam bentuk Sister City dengan Kota "
+        "Sukamaju. KJRI akan menginisiasi Kota Wellan menjadi twinning city Kota Sukamaju.\n"
+    )
+    assert _stage_ids(wish, gazetteer, language="id") == {"exploration"}
+    contacts = (
+        "Judul Uji\nDarwin officially started friendly communication with Kupang in 2008. "
+        "In April 2010 Darwin and Kupang signed a letter of intent on a friendly city "
+        "relationship.\n"
+    )
+    assert ("darwin", "exploration", "actual") in _stages(
+        extract(contacts, gazetteer, language="en")
+    )
+    signed = (
+        "Judul Uji\nKota Sukamaju dan Kota Wellan telah menandatangani LoI sister city pada 2019. "
+        "Wali Kota Wellan berharap menjalin kerja sama sister city yang lebih erat.\n"
+    )
+    assert _stage_ids(signed, gazetteer, language="id") == {"letter-of-intent"}

@@ -56,6 +56,7 @@ class StageWords:
     underway_after: re.Pattern[str]
     signed_verbs: re.Pattern[str]
     discussion: re.Pattern[str]
+    wish: re.Pattern[str]
     approval: re.Pattern[str]
     council: re.Pattern[str]
     generic: re.Pattern[str]
@@ -99,6 +100,7 @@ def stage_words() -> StageWords:
         ),
         signed_verbs=phrase_pattern(r["signed_verbs"], suffixes=clitics),
         discussion=phrase_pattern(r["discussion"]),
+        wish=phrase_pattern(r["wish_words"], suffixes=clitics),
         approval=phrase_pattern(r["approval_words"]),
         council=phrase_pattern(r["council_words"]),
         generic=phrase_pattern(r["generic_words"]),
@@ -204,7 +206,7 @@ def _stage_item(article, sentence, stage, pattern, match, date, w) -> Stage:  # 
         article.evidence(start, start + len(match.group())),
         0.8 if date else 0.65,
         signing=bool(w.signing.search(sentence.text)) or pattern is w.official,
-        weak=pattern is w.discussion
+        weak=pattern in (w.discussion, w.wish)
         or (stage == "exploration" and bool(w.further.match(sentence.text, match.end()))),
     )
 
@@ -272,6 +274,8 @@ def _stage_matches(
     if w.council.search(text):  # "DPRD Kota Denpasar menyetujui kerja sama …"
         patterns.append(("dprd-approval", w.approval))
     refers = has_kind or names_party or bool(w.refer_back.search(text))
+    if refers:  # "berharap menjalin kerja sama dalam bentuk Sister City"
+        patterns.append(("exploration", w.wish))
 
     def counts(m: re.Match[str]) -> bool:
         word = m.group()
