@@ -1741,3 +1741,16 @@ def test_a_wish_or_an_initiative_and_first_contacts_are_exploration(gazetteer: G
         "Wali Kota Wellan berharap menjalin kerja sama sister city yang lebih erat.\n"
     )
     assert _stage_ids(signed, gazetteer, language="id") == {"letter-of-intent"}
+
+
+def test_two_places_of_the_other_side_joined_by_and_are_each_others_partners(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nBandung and Cotabato signed a sister city agreement in 2019. In 1997, the "
+        "city of Zamboanga in the Southern Philippines and the city of Sandakan in Malaysia also "
+        "signed a sisterhood agreement.\n"
+    )
+    pairs = _pairs(extract(text, gazetteer, language="en"))
+    assert frozenset({"zamboanga", "sandakan"}) in pairs
+    assert not any("bandung" in p and ({"zamboanga", "sandakan"} & p) for p in pairs)

@@ -118,6 +118,7 @@ def sentence_pairs(
         explicit = _construction_pairs(sentence, named)
         explicit += [p for p in list_pairs(sentence, named) if p not in explicit]
         explicit += [p for p in between_pairs(sentence, named) if p not in explicit]
+        explicit += [p for p in joint_subject_pairs(sentence, named) if p not in explicit]
         for a, b in explicit:
             pairs.setdefault(frozenset({a.id, b.id}), (a, b, sentence))
         paired = {r.id for pair in explicit for r in pair}
@@ -258,6 +259,19 @@ def between_pairs(sentence: Sentence, named: list[Region]) -> list[tuple[Region,
         if len(inside) >= 2 and may_pair(inside[0], inside[1]):
             found.append((inside[0], inside[1]))
     return found
+
+
+def joint_subject_pairs(sentence: Sentence, named: list[Region]) -> list[tuple[Region, Region]]:
+    """ "the city of Zamboanga in the Southern Philippines and the city of Sandakan in Malaysia
+    also signed a sisterhood agreement": two places joined by "and" with no "with" are each
+    other's partners, whatever words describe them."""
+    items = _party_mentions(sentence, named)
+    if len(items) != 2 or WITH.search(sentence.text):
+        return []
+    (_s, end, a), (start, _e, b) = items
+    gap = sentence.text[end - sentence.start : start - sentence.start]
+    joined = re.search(r"(?<![\w])(?:and|dan)(?![\w])", gap) and "," not in gap
+    return [(a, b)] if joined and may_pair(a, b) else []
 
 
 def _officials_named(sentence: Sentence, officials: list[Official]) -> set[str]:
