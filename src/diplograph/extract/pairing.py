@@ -118,7 +118,8 @@ def sentence_pairs(
         explicit = _construction_pairs(sentence, named)
         explicit += [p for p in list_pairs(sentence, named) if p not in explicit]
         explicit += [p for p in between_pairs(sentence, named) if p not in explicit]
-        explicit += [p for p in joint_subject_pairs(sentence, named) if p not in explicit]
+        joint = [(b, a) if b is home else (a, b) for a, b in joint_subject_pairs(sentence, named)]
+        explicit += [p for p in joint if p not in explicit and p[::-1] not in explicit]
         for a, b in explicit:
             pairs.setdefault(frozenset({a.id, b.id}), (a, b, sentence))
         paired = {r.id for pair in explicit for r in pair}
