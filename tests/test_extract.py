@@ -1754,3 +1754,21 @@ def test_two_places_of_the_other_side_joined_by_and_are_each_others_partners(
     pairs = _pairs(extract(text, gazetteer, language="en"))
     assert frozenset({"zamboanga", "sandakan"}) in pairs
     assert not any("bandung" in p and ({"zamboanga", "sandakan"} & p) for p in pairs)
+
+
+def test_a_name_after_a_title_whose_place_the_article_names_is_the_officials(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nBupati Fahmi Muhammad Hanif dan Wali Kota Tono menyepakati kerja sama. "
+        "Pemerintah Kabupaten Sukamaju menjalin komunikasi dengan Kota Tono. Kerja sama ini "
+        "bermanfaat, imbuh Bupati Fahmi. Bupati Sukamaju hadir.\n"
+    )
+    x = extract(text, gazetteer)
+    assert "fahmi" not in {r.id for r in x.regions}
+    assert "Fahmi Muhammad Hanif" in {o.name for o in x.officials}
+    two = (
+        "Judul Uji\nBupati Klaten Hamenang Wajar menerima delegasi Kota Tono. Kabupaten Klaten "
+        "dan Kota Tono menjajaki sister city.\n"
+    )
+    assert "klaten" in {r.id for r in extract(two, gazetteer).regions}

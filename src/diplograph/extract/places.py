@@ -347,10 +347,25 @@ def _title_places(article, gazetteer, mentions, add, free) -> None:  # type: ign
             known_name = name_key(name) in known or gazetteer.lookup(name) or name in cities
             if not before and not known_name and not _name_follows(article.text, words, match):
                 continue  # "Wali Kota Eri Cahyadi": a person's name, not a place
+            if not known_name and _title_has_place(article.text, pattern, name, known, match):
+                continue  # "Bupati Fahmi Muhammad Hanif", "Bupati Purbalingga": Fahmi is the regent
             if free(start, start + len(name)):
                 mention = add(name, start, start + len(name), level=title["level"], how="title")
                 if mention:
                     known.add(mention.key)
+
+
+def _title_has_place(text, pattern, name, known, match) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the title is written elsewhere before a place already known ("Kabupaten
+    Purbalingga", "Bupati Purbalingga") while `name` is never written but after the title: then
+    `name` begins the official's name."""
+    others = [m for m in pattern.finditer(text) if m.start() != match.start() and m["name"] != name]
+    if not any(name_key(m["name"].split()[0]) in known for m in others):
+        return False
+    after_title = {m.start("name") for m in pattern.finditer(text)}
+    return all(
+        m.start() in after_title for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text)
+    )
 
 
 def _name_follows(text: str, words: list[str], match: re.Match[str]) -> bool:
