@@ -1772,3 +1772,17 @@ def test_a_name_after_a_title_whose_place_the_article_names_is_the_officials(
         "dan Kota Tono menjajaki sister city.\n"
     )
     assert "klaten" in {r.id for r in extract(two, gazetteer).regions}
+
+
+def test_this_collaboration_opening_a_paragraph_is_the_one_before(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nThe twin provinces cooperation with Kyoto Prefecture has been established "
+        "since 1985, said the Governor of DIY.\n"
+        "From this collaboration, according to him, various implementations and innovations "
+        "were born.\n"
+        "To be known, sister city cooperation begins with the Letter of Intent, and the "
+        "relationship is then signed.\n"
+    )
+    stages = _stages(extract(text, gazetteer, language="en"))
+    assert ("jp-26", "implementation", "actual") in stages
+    assert not any(s == "letter-of-intent" for _p, s, _st in stages)

@@ -51,6 +51,7 @@ class StageWords:
     needs_party: re.Pattern[str]
     refer_back: re.Pattern[str]  # "the two cities", "the partnership"
     pronoun: re.Pattern[str]  # "It has been established …"
+    opening_refer: re.Pattern[str]  # "From this collaboration, …"
     activity: re.Pattern[str]
     underway_before: re.Pattern[str]
     underway_after: re.Pattern[str]
@@ -93,6 +94,9 @@ def stage_words() -> StageWords:
         needs_party=phrase_pattern(r["needs_party"], suffixes=clitics),
         refer_back=phrase_pattern(r["refer_back_words"] + rules("partnerships")["both_words"]),
         pronoun=re.compile(rf"(?:{alternation(r['pronouns'])})(?![\w])"),
+        opening_refer=re.compile(
+            rf"\W*(?:[\w-]+\W+){{0,3}}?{phrase_pattern(r['opening_refer_words']).pattern}", re.I
+        ),
         activity=phrase_pattern(r["activity_words"], suffixes=clitics),
         underway_before=_shortly_before(r["underway_before"], 3),
         underway_after=re.compile(
@@ -447,6 +451,9 @@ def _stage_targets(  # type: ignore[no-untyped-def]
         for s in article.sentences
         if (both or s.line == sentence.line) and s.end <= sentence.start
     ]  # "the two cities" may name the pair of an earlier paragraph
+    if not paragraph and stage_words().opening_refer.match(sentence.text):
+        # "From this collaboration, …" opening a paragraph: the one the paragraph before names
+        paragraph = [s for s in article.sentences if s.end <= sentence.start][-1:]
     for earlier in reversed(paragraph):
         before = {r.id for r in named_in(earlier)}
         mentioned = [p for p in result if p.partner.id in before]
