@@ -1776,9 +1776,12 @@ def test_a_name_after_a_title_whose_place_the_article_names_is_the_officials(
 
 def test_this_collaboration_opening_a_paragraph_is_the_one_before(gazetteer: Gazetteer) -> None:
     text = (
-        "Judul Uji\nThe twin provinces cooperation with Kyoto Prefecture has been established "
+        "Judul Uji\nDIY has twin provinces cooperation with Yamanashi Prefecture.\n"
+        "The twin provinces cooperation with Kyoto Prefecture has been established "
         "since 1985, said the Governor of DIY.\n"
         "From this collaboration, according to him, various implementations and innovations "
         "were born.\n"
     )
-    assert ("jp-26", "implementation", "actual") in _stages(extract(text, gazetteer, language="en"))
+    stages = _stages(extract(text, gazetteer, language="en"))
+    assert ("jp-26", "implementation", "actual") in stages
+    assert ("jp-19", "implementation", "actual") not in stages
