@@ -1785,3 +1785,13 @@ def test_this_collaboration_opening_a_paragraph_is_the_one_before(gazetteer: Gaz
     stages = _stages(extract(text, gazetteer, language="en"))
     assert ("jp-26", "implementation", "actual") in stages
     assert ("jp-19", "implementation", "actual") not in stages
+
+
+def test_cooperation_pioneered_and_a_plan_to_make_sister_cities(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nDelegasi Kota Wellan ke Kota Sukamaju, Kamis (26/9/2024), melanjutkan kerja "
+        "sama yang telah dirintis sejak 2019. Pembahasan mengenai rencana menjadikan Kota "
+        "Sukamaju dan Kota Wellan sebagai sister city pun mengemuka.\n"
+    )
+    stages = _stages(extract(text, gazetteer))
+    assert {("sukamaju", "exploration", "actual"), ("sukamaju", "signed", "planned")} <= stages
