@@ -1795,3 +1795,18 @@ def test_cooperation_pioneered_and_a_plan_to_make_sister_cities(gazetteer: Gazet
     )
     stages = _stages(extract(text, gazetteer))
     assert {("sukamaju", "exploration", "actual"), ("sukamaju", "signed", "planned")} <= stages
+
+
+def test_officials_after_hon_without_possessives_headline_verbs_or_quoted_nicknames(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nThe Mayor of Wewak, Hon Charles Malenki, met the Governor of Arkansas. "
+        "Jakarta signed ties with the President Bill Clinton's home state of Arkansas.\n"
+        "Bupati Karo Antonius Ginting Instruksikan ASN Bekerja.\n"
+        "Wali Kota Makassar, Moh. Ramdhan ‘Danny’ Pomanto merasa bangga.\n"
+    )
+    names = {o.name for o in extract(text, gazetteer, language="en").officials}
+    assert {"Charles Malenki", "Bill Clinton", "Antonius Ginting"} <= names
+    assert "Moh. Ramdhan Pomanto" in names
+    assert not any("Hon" in n or "’s" in n or "'s" in n or "Instruksikan" in n for n in names)

@@ -23,7 +23,7 @@ def _name_word() -> str:
     )
 
 
-NICKNAME = r"(?:[ \t]+[\"“][A-Z][\w'’]*[\"”])"  # 'Moh. Ramdhan "Danny" Pomanto'
+NICKNAME = r"(?:[ \t]+[\"“‘][A-Z][\w'’]*[\"”’])"  # 'Moh. Ramdhan "Danny" Pomanto'
 OFFICE_WORD = r"(?:[A-Z][\w.]*|dan|and|of|&)"
 # The name of an office up to a comma ("Menteri Lingkungan Hidup dan Kehutanan, X") or up to
 # its bracketed abbreviation ("Kepala Dinas Pekerjaan Umum (PUPR) Pekanbaru X", also twice:
@@ -169,14 +169,23 @@ def find_officials(article: Article, regions: list[Region]) -> list[Official]:
                 # own match reads the name
             if region is not None and words and fold(words[0]) == fold(region.name.split()[-1]):
                 words = words[1:]
+            for k, word in enumerate(words):
+                if k and word in stop:  # "Antonius Ginting Instruksikan ASN": a headline goes on
+                    words = words[:k]
+                    break
+                if re.search(r"['’]s$", word):  # "Bill Clinton's home state"
+                    words = [*words[:k], word[:-2]]
+                    break
             while words and (words[-1] in stop or words[-1] in degrees):
                 words.pop()
             if not words or words[0] in stop or len(" ".join(words)) < 3:
                 continue
             if any(w for w in words if span_region.get((position, position + len(w))) is not None):
                 continue
+            if span_region.get((position, position + len(" ".join(words)))) is not None:
+                continue  # "Konjen RI Los Angeles": the seat, no name
             name = " ".join(words)
-            words = [w for w in words if not re.fullmatch(r'["“].*["”]', w)]  # a nickname
+            words = [w for w in words if not re.fullmatch(r'["“‘].*["”’]', w)]  # a nickname
             at = re.compile(f"{NICKNAME}?\\s+".join(map(re.escape, words))).search(
                 article.text, position
             )
