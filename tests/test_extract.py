@@ -1810,3 +1810,16 @@ def test_officials_after_hon_without_possessives_headline_verbs_or_quoted_nickna
     assert {"Charles Malenki", "Bill Clinton", "Antonius Ginting"} <= names
     assert "Moh. Ramdhan Pomanto" in names
     assert not any("Hon" in n or "’s" in n or "'s" in n or "Instruksikan" in n for n in names)
+
+
+def test_english_posts_written_after_the_name(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nGong Xianqun, vice-mayor of Jinan, visited Kupang in March 2009. Kupang and "
+        "Jinan signed a sister city agreement with Chen Luyu, the mayor of Jinan. The governor "
+        "was accompanied by his wife, Netty Heryawan, Head of Cooperation Center Nelson Tan.\n"
+    )
+    x = extract(text, gazetteer, language="en")
+    posts = {o.name: (o.post, o.region) for o in x.officials}
+    assert posts["Gong Xianqun"] == ("vice-mayor", "jinan")
+    assert posts["Chen Luyu"] == ("mayor", "jinan")
+    assert "Netty Heryawan" not in posts

@@ -213,7 +213,45 @@ def find_officials(article: Article, regions: list[Region]) -> list[Official]:
                     evidence,
                     0.85 if region else 0.7,
                 )
+    for official in _posts_after_names(article, span_region, stop, name_word, titles):
+        key = fold(official.name)
+        if not any(key in k or k in key for k in found):
+            found[key] = official
     return sorted(found.values(), key=lambda o: o.evidence.start)
+
+
+def _posts_after_names(article, span_region, stop, name_word, titles) -> list[Official]:  # type: ignore[no-untyped-def]
+    """English names with their post after them ("Gong Xianqun, vice-mayor of Jinan", "Yang
+    Luyu, the mayor of Jinan"): the post's place, if any, follows "of"."""
+    after = [t for t in titles if t.get("place") == "before" and not t.get("plural")]
+    by_word = {w.lower(): t for t in after for w in t["words"]}
+    pattern = re.compile(
+        rf"(?<![\w.])(?P<name>{name_word}(?:[ \t]+{name_word}){{1,3}}),[ \t]+(?P<the>the[ \t]+)?"
+        rf"(?P<title>(?i:{alternation(list(by_word))}))[ \t]+of[ \t]+(?:the[ \t]+)?",
+    )
+    result = []
+    for match in pattern.finditer(article.text):
+        words = match["name"].split()
+        if any(w in stop for w in words) or (match.start(), match.end("name")) in span_region:
+            continue
+        if any(start == match.start() for start, _end in span_region):
+            continue  # "Jinan, the …": a place
+        if match["title"][0].isupper() and not match["the"]:
+            continue  # "his wife, Netty Heryawan, Head of … Nelson": the next person's post
+        title = by_word[re.sub(r"-\s+", "-", re.sub(r"\s+", " ", match["title"])).lower()]
+        region = next((r for (a, _b), r in span_region.items() if a == match.end()), None)
+        result.append(
+            Official(
+                match["name"],
+                title["post"],
+                title["label_en"],
+                False,
+                region.id if region else None,
+                article.evidence(match.start(), match.end()),
+                0.8 if region else 0.65,
+            )
+        )
+    return result
 
 
 def _office_end(text: str, position: int, nouns: str) -> int | None:

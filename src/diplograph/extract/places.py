@@ -109,6 +109,10 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
     never = {w.lower() for w in config["never_places"]}
     titles = {w for t in rules("posts")["titles"] for words in t["words"] for w in words.split()}
     text = article.text
+    english_posts = [
+        w for t in rules("posts")["titles"] if t.get("place") == "before" for w in t["words"]
+    ]
+    post_after = re.compile(rf",[ \t]+(?:the[ \t]+)?(?i:{alternation(english_posts)})[ \t]+of\s")
     media = re.compile(
         rf"[ ]+(?:{alternation(config['media_words'])})(?![\w])"
         rf"|(?i:{alternation(config['site_endings'])})(?![\w])"
@@ -153,6 +157,8 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
             return None  # "AUSTRALIA'S City" is a country's city, not a place "Australia"
         if media.match(text, end):  # "Riau Pos", "Sonora.ID": a newspaper, a news site
             return None
+        if kw.get("how") != "gazetteer" and post_after.match(text, end):
+            return None  # "an agreement with Yang Luyu, the mayor of Jinan": a person
         if kw.get("how") == "prefix":
             words = _trim_name(words, gazetteer, second, text, aliases)
         elif kw.get("how") == "country":
