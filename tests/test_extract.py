@@ -1823,3 +1823,16 @@ def test_english_posts_written_after_the_name(gazetteer: Gazetteer) -> None:
     assert posts["Gong Xianqun"] == ("vice-mayor", "jinan")
     assert posts["Chen Luyu"] == ("mayor", "jinan")
     assert "Netty Heryawan" not in posts
+
+
+def test_the_relations_refer_to_the_friendship_the_sentence_before_names(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nChina and Indonesia have reached friendship relations at provincial levels, "
+        "including between Yunnan and Bali. The relations between the two provinces had long "
+        "been established since 2003.\n"
+    )
+    x = extract(text, gazetteer, language="en")
+    assert {s[1:] for s in _stages_dated(x)} == {("signed", "actual", "2003")}
+    assert x.partnerships[0].kind == "friendship-city"
