@@ -1836,3 +1836,20 @@ def test_the_relations_refer_to_the_friendship_the_sentence_before_names(
     x = extract(text, gazetteer, language="en")
     assert {s[1:] for s in _stages_dated(x)} == {("signed", "actual", "2003")}
     assert x.partnerships[0].kind == "friendship-city"
+
+
+def test_a_partnership_named_with_the_year_since_which_it_exists_is_signed(
+    gazetteer: Gazetteer,
+) -> None:
+    cases = {
+        "Bandung and Kyoto have been sister cities since 1997.": "1997",
+        "Bandung has been twinned with Kyoto since 1997.": "1997",
+        "Kyoto, Bandung's sister city since 1997, sent a delegation.": "1997",
+        "Bandung's sister city relationship with Kyoto dates back to 1997.": "1997",
+        "Kota Bandung menjalin sister city dengan Kyoto sejak tahun 1997.": "1997",
+    }
+    for sentence, year in cases.items():
+        x = extract(f"Judul Uji\n{sentence}\n", gazetteer)
+        assert _stages_dated(x) == {("jp-26", "signed", "actual", year)}, sentence
+    begun = "Judul Uji\nWith Kyoto, the co-operation sister city of Bandung was begun since 1992.\n"
+    assert _stage_ids(begun, gazetteer) == set()

@@ -518,6 +518,8 @@ def _gazetteer_names(article, gazetteer, aliases, stop, add, free) -> None:  # t
             for n in range(min(4, len(words) - i), 0, -1):
                 start = match.start() + words[i].start()
                 end = match.start() + words[i + n - 1].end()
+                if POSSESSIVE.search(article.text[start:end]):
+                    end -= 2  # "Bandung's sister city"
                 name = article.text[start:end]
                 lookup = aliases.get(name, name)
                 short = len(name) < 3 and name not in aliases

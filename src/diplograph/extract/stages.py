@@ -73,6 +73,7 @@ class StageWords:
     planned_after: re.Pattern[str]
     towards: re.Pattern[str]  # "… to build sister city relationship"
     outcome: re.Pattern[str]  # "… is part of collaboration of Sister City"
+    kind_since: re.Pattern[str]  # "… have been sister cities since 1997"
 
 
 @cache
@@ -120,6 +121,13 @@ def stage_words() -> StageWords:
         towards=re.compile(
             rf"\s+(?:{phrase_pattern(r['towards_words']).pattern})\s+(?:[\w-]+\s+){{0,2}}?"
             rf"(?P<kind>{phrase_pattern(kinds).pattern})",
+            re.I,
+        ),
+        kind_since=re.compile(
+            rf"(?:{phrase_pattern(kinds).pattern})\W+"
+            rf"(?:(?!{phrase_pattern(r['since_not_between']).pattern})[\w'’-]+\W+){{0,4}}?"
+            rf"(?:{phrase_pattern(r['since_year_words']).pattern})\s+(?:(?:tahun|the year)\s+)?"
+            r"(?:1[89]|20)\d\d(?!\d)",
             re.I,
         ),
         outcome=re.compile(
@@ -197,7 +205,8 @@ def add_stages(  # type: ignore[no-untyped-def]
 
 def _stage_item(article, sentence, stage, pattern, match, date, w) -> Stage:  # type: ignore[no-untyped-def]
     """The stage a wording reports: done or planned, with its date if it has one."""
-    status = _status(sentence, match, w)
+    # "sister city sejak tahun 2016": reached in a year it names, whatever else is planned
+    status = "actual" if pattern is w.kind_since else _status(sentence, match, w)
     if date is not None and date.extra.get("status") == "planned":
         status = "planned"
     elif date is not None and status == "planned":
@@ -271,7 +280,12 @@ def _stage_matches(
 ) -> list[tuple[str, re.Pattern[str], re.Match[str]]]:
     """The stage wordings of a sentence: (stage, the pattern that found it, the match)."""
     text = sentence.text
-    patterns = [*w.stages.items(), ("signed", w.official), ("implementation", w.outcome)]
+    patterns = [
+        *w.stages.items(),
+        ("signed", w.official),
+        ("implementation", w.outcome),
+        ("signed", w.kind_since),
+    ]
     has_loi = bool(w.stages["letter-of-intent"].search(text))
     if has_kind:  # talks about a kind of partnership
         patterns.append(("exploration", w.discussion))
