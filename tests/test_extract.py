@@ -1853,3 +1853,26 @@ def test_a_partnership_named_with_the_year_since_which_it_exists_is_signed(
         assert _stages_dated(x) == {("jp-26", "signed", "actual", year)}, sentence
     begun = "Judul Uji\nWith Kyoto, the co-operation sister city of Bandung was begun since 1992.\n"
     assert _stage_ids(begun, gazetteer) == set()
+
+
+def test_partnerships_considered_formalised_inked_as_a_deal_or_dormant(
+    gazetteer: Gazetteer,
+) -> None:
+    cases = {
+        "Bandung eyes sister city ties with Kyoto.": {"exploration"},
+        # the plan is also a planned signing
+        "Bandung plans to establish sister city ties with Kyoto.": {"exploration", "signed"},
+        "Pemkot Bandung mengirim surat minat kerja sama sister city kepada Kyoto.": {"exploration"},
+        "Bandung and Kyoto formalised their sister city relationship on 5 March 2019.": {"signed"},
+        "Bandung and Kyoto inked a sister city deal on 5 March 2019.": {"signed"},
+        "The sister city relationship between Bandung and Kyoto has been dormant since 2015.": {
+            "ended"
+        },
+        "Kota Bandung dan Kyoto resmi bekerja sama sebagai kota kembar sejak 4 Maret 2019.": {
+            "signed"
+        },
+    }
+    for sentence, stages in cases.items():
+        assert _stage_ids(f"Judul Uji\n{sentence}\n", gazetteer) == stages, sentence
+    deal = "Judul Uji\nBandung and Kyoto discussed a trade deal.\n"
+    assert _stage_ids(deal, gazetteer) == set()
