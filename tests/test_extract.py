@@ -1876,3 +1876,13 @@ def test_partnerships_considered_formalised_inked_as_a_deal_or_dormant(
         assert _stage_ids(f"Judul Uji\n{sentence}\n", gazetteer) == stages, sentence
     deal = "Judul Uji\nBandung and Kyoto discussed a trade deal.\n"
     assert _stage_ids(deal, gazetteer) == set()
+
+
+def test_talks_on_a_plan_are_done_talks(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nWali Kota Bandung menerima kunjungan Wali Kota Kyoto untuk membahas rencana "
+        "sister city, Selasa (5/3/2019).\n"
+    )
+    assert _stages_dated(extract(text, gazetteer)) == {
+        ("kyoto", "exploration", "actual", "2019-03-05")
+    }

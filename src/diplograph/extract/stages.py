@@ -70,6 +70,7 @@ class StageWords:
     since: re.Pattern[str]
     reference: re.Pattern[str]
     conditional: re.Pattern[str]
+    plan_before: re.Pattern[str]  # "rencana menjadikan …"
     planned_after: re.Pattern[str]
     towards: re.Pattern[str]  # "… to build sister city relationship"
     outcome: re.Pattern[str]  # "… is part of collaboration of Sister City"
@@ -118,6 +119,7 @@ def stage_words() -> StageWords:
         since=_shortly_before(r["since_words"], 3),
         reference=_shortly_before(r["reference_words"], 3),
         conditional=_shortly_before(r["conditional_words"], 4),
+        plan_before=_shortly_before(r["plan_words"], 0),
         towards=re.compile(
             rf"\s+(?:{phrase_pattern(r['towards_words']).pattern})\s+(?:[\w-]+\s+){{0,2}}?"
             rf"(?P<kind>{phrase_pattern(kinds).pattern})",
@@ -374,6 +376,8 @@ def _status(sentence: Sentence, match: re.Match[str], w: StageWords) -> str:
         return "actual"
     if w.planned.search(before) or w.planned_after.match(sentence.text, match.end()):
         return "planned"  # "akan menandatangani MoU", "MoU yang akan diselesaikan"
+    if w.plan_before.search(before):
+        return "planned"  # "rencana menjadikan … sebagai sister city"
     return "actual"
 
 
