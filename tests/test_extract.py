@@ -1886,3 +1886,18 @@ def test_talks_on_a_plan_are_done_talks(gazetteer: Gazetteer) -> None:
     assert _stages_dated(extract(text, gazetteer)) == {
         ("kyoto", "exploration", "actual", "2019-03-05")
     }
+
+
+def test_a_country_that_is_also_a_province_locates_and_the_regency_of(
+    gazetteer: Gazetteer,
+) -> None:
+    taiwan = "Judul Uji\nKabupaten Banyuwangi menjajaki sister city dengan Kota Hsinchu, Taiwan.\n"
+    assert _pairs(extract(taiwan, gazetteer)) == {frozenset({"banyuwangi", "hsinchu"})}
+    regency = (
+        "Judul Uji\nThe Regency of Badung and Fujisawa City of Japan signed a sister city "
+        "agreement in 2019. Kota Medan menjalin sister city dengan Kota Gwangju, Korea Selatan, "
+        "sejak 1997.\n"
+    )
+    x = extract(regency, gazetteer, language="en")
+    assert frozenset({"badung", "fujisawa"}) in _pairs(x)
+    assert any(p[1:] == ("signed", "actual", "1997") for p in _stages_dated(x))

@@ -735,7 +735,7 @@ def _link_context(article: Article, mentions: list[Mention], gazetteer: Gazettee
         bracketed = following.level == "country" and between.strip() == "("
         if None not in countries and len(countries) == 2 and not bracketed:
             continue  # "Surabaya, Busan discuss …": places of two countries; not "Bari (Italy)"
-        higher = level_group(following.level)
+        higher = level_group(following.level) or _locating_group(following)
         if higher is not None and higher == level_group(owner.level):
             continue  # "New South Wales, East Java and …": a province does not locate a province
         if higher is None or higher.isdisjoint({"province", "prefecture", "country"}):
@@ -744,6 +744,16 @@ def _link_context(article: Article, mentions: list[Mention], gazetteer: Gazettee
             continue
         owner.context.append(following)
         following.context_of = owner
+
+
+def _locating_group(mention: Mention) -> frozenset[str] | None:
+    """The levels of a name ambiguous between a province and a country ("Kota Hsinchu,
+    Taiwan"): either way it locates the place before it."""
+    groups = {level_group(p.level) for p in mention.candidates}
+    if not groups or None in groups:
+        return None
+    union = frozenset().union(*groups)  # type: ignore[arg-type]
+    return union if union <= {"province", "prefecture", "country"} else None
 
 
 def _country(mention: Mention, gazetteer: Gazetteer) -> str | None:

@@ -127,7 +127,7 @@ def stage_words() -> StageWords:
         ),
         kind_since=re.compile(
             rf"(?:{phrase_pattern(kinds).pattern})\W+"
-            rf"(?:(?!{phrase_pattern(r['since_not_between']).pattern})[\w'’-]+\W+){{0,4}}?"
+            rf"(?:(?!{phrase_pattern(r['since_not_between']).pattern})[\w'’-]+\W+){{0,6}}?"
             # "since 1997", "sejak tahun 2004", "sejak 4 Maret 2019"
             rf"(?:{phrase_pattern(r['since_year_words']).pattern})\s+(?:(?:tahun|the year)\s+)?"
             r"(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?,?\s+)?(?:1[89]|20)\d\d(?!\d)",
