@@ -1901,3 +1901,28 @@ def test_a_country_that_is_also_a_province_locates_and_the_regency_of(
     x = extract(regency, gazetteer, language="en")
     assert frozenset({"badung", "fujisawa"}) in _pairs(x)
     assert any(p[1:] == ("signed", "actual", "1997") for p in _stages_dated(x))
+
+
+def test_deeds_done_through_a_partnership_are_its_implementation(gazetteer: Gazetteer) -> None:
+    done = [
+        "Under the sister city program, ten students from Bandung visited Kyoto in 2019.",
+        "Melalui kerja sama sister city, Kyoto telah melatih 50 guru dari Kota Bandung.",
+        "Kyoto donated two fire trucks to Bandung under the sister city agreement in 2019.",
+        "Kota Bandung dan Kyoto telah melaksanakan berbagai program sister city sejak 2010.",
+        "The sister city cooperation between Bandung and Kyoto has produced a student exchange "
+        "program.",
+    ]
+    for sentence in done:
+        x = extract(f"Judul Uji\n{sentence}\n", gazetteer)
+        assert {s[1:] for s in _stages(x)} == {("implementation", "actual")}, sentence
+    planned = (
+        "Judul Uji\nMelalui kerja sama sister city, Kyoto akan melatih 50 guru dari Bandung.\n"
+    )
+    assert {s[1:] for s in _stages(extract(planned, gazetteer))} == {("implementation", "planned")}
+    will = "Judul Uji\nUnder the sister city agreement, Bandung and Kyoto will exchange students.\n"
+    assert _stage_ids(will, gazetteer) == set()
+    universities = (
+        "Judul Uji\nA cooperation between Universitas Pattimura and HZ University of Vlissingen "
+        "was established under the Ambon–Vlissingen sister city.\n"
+    )
+    assert not any("univ" in r.id for r in extract(universities, gazetteer).regions)

@@ -75,6 +75,9 @@ class StageWords:
     towards: re.Pattern[str]  # "… to build sister city relationship"
     outcome: re.Pattern[str]  # "… is part of collaboration of Sister City"
     kind_since: re.Pattern[str]  # "… have been sister cities since 1997"
+    not_since_before: re.Pattern[str]  # "program sister city sejak 2010": the programs'
+    framed: re.Pattern[str]  # "Under the sister city program, …"
+    deed: re.Pattern[str]  # "… visited Kyoto"
 
 
 @cache
@@ -125,6 +128,13 @@ def stage_words() -> StageWords:
             rf"(?P<kind>{phrase_pattern(kinds).pattern})",
             re.I,
         ),
+        not_since_before=_shortly_before(r["since_not_between"], 0),
+        framed=re.compile(
+            rf"{phrase_pattern(r['frame_words']).pattern}\s+(?:[\w-]+\s+){{0,3}}?"
+            rf"(?:{phrase_pattern(kinds).pattern})",
+            re.I,
+        ),
+        deed=phrase_pattern(r["deed_words"]),
         kind_since=re.compile(
             rf"(?:{phrase_pattern(kinds).pattern})\W+"
             rf"(?:(?!{phrase_pattern(r['since_not_between']).pattern})[\w'’-]+\W+){{0,6}}?"
@@ -210,6 +220,8 @@ def _stage_item(article, sentence, stage, pattern, match, date, w) -> Stage:  # 
     """The stage a wording reports: done or planned, with its date if it has one."""
     # "sister city sejak tahun 2016": reached in a year it names, whatever else is planned
     status = "actual" if pattern is w.kind_since else _status(sentence, match, w)
+    if pattern is w.framed and w.planned.search(sentence.text):
+        status = "planned"  # "Melalui kerja sama sister city, Kyoto akan melatih …"
     if date is not None and date.extra.get("status") == "planned":
         status = "planned"
     elif date is not None and status == "planned":
@@ -297,6 +309,8 @@ def _stage_matches(
     refers = has_kind or names_party or bool(w.refer_back.search(text))
     if refers:  # "berharap menjalin kerja sama dalam bentuk Sister City"
         patterns.append(("exploration", w.wish))
+    if w.deed.search(text):  # "Under the sister city program, ten students … visited …"
+        patterns.append(("implementation", w.framed))
 
     def counts(m: re.Match[str]) -> bool:
         word = m.group()
@@ -309,6 +323,8 @@ def _stage_matches(
                 text, m.end()
             )
             return refers and bool(under_way)
+        if m.re is w.kind_since and w.not_since_before.search(text[: m.start()]):
+            return False  # "berbagai program sister city sejak 2010": the programs run since
         # "their sister province relationship, first signed in 1985", not "the LoI was signed"
         return not (w.signed_verbs.fullmatch(word) and (not has_kind or has_loi))
 
