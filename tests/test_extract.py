@@ -1926,3 +1926,26 @@ def test_deeds_done_through_a_partnership_are_its_implementation(gazetteer: Gaze
         "was established under the Ambon–Vlissingen sister city.\n"
     )
     assert not any("univ" in r.id for r in extract(universities, gazetteer).regions)
+
+
+def test_a_premier_a_municipality_of_a_renewal_and_a_caretaker(gazetteer: Gazetteer) -> None:
+    cases = {
+        "The Governor of Central Java and the Premier of Queensland signed a sister state "
+        "agreement.": (frozenset({"central-java", "au-qld"}), "signed"),
+        "The Municipality of Tilburg and Pekanbaru City explored a sister city partnership.": (
+            frozenset({"tilburg", "pekanbaru"}),
+            "exploration",
+        ),
+        "Seoul Metropolitan Government and Jakarta renewed their sister city ties in 2022.": (
+            frozenset({"kr-11", "id-jk"}),
+            "signed",
+        ),
+    }
+    for sentence, (pair, stage) in cases.items():
+        x = extract(f"Judul Uji\n{sentence}\n", gazetteer, language="en")
+        assert _pairs(x) == {pair} and {s[1] for s in _stages(x)} == {stage}, sentence
+    caretaker = "Judul Uji\nDKI Jakarta’s Caretaker Governor, Heru Budi Hartono, welcomed it.\n"
+    assert "caretaker" not in {r.id for r in extract(caretaker, gazetteer, language="en").regions}
+    premier = "Judul Uji\nWestern Australian Premier Alan Carpenter visited East Java.\n"
+    x = extract(premier, gazetteer, language="en")
+    assert [(o.name, o.post) for o in x.officials] == [("Alan Carpenter", "premier")]
