@@ -1949,3 +1949,18 @@ def test_a_premier_a_municipality_of_a_renewal_and_a_caretaker(gazetteer: Gazett
     premier = "Judul Uji\nWestern Australian Premier Alan Carpenter visited East Java.\n"
     x = extract(premier, gazetteer, language="en")
     assert [(o.name, o.post) for o in x.officials] == [("Alan Carpenter", "premier")]
+
+
+def test_a_denied_step_is_none_and_a_ministrys_approval_is_central_verification(
+    gazetteer: Gazetteer,
+) -> None:
+    denied = (
+        "Judul Uji\nThe sister city agreement between Bandung and Kyoto expired in 2020 and was "
+        "not renewed. Kota Bandung dan Kyoto belum menandatangani MoU sister city.\n"
+    )
+    assert "signed" not in _stage_ids(denied, gazetteer)
+    approved = (
+        "Judul Uji\nUsulan sister city Kota Bandung dan Kyoto telah disetujui Kementerian Dalam "
+        "Negeri. The plan awaits approval from the Ministry of Foreign Affairs.\n"
+    )
+    assert "central-verification" in _stage_ids(approved, gazetteer, language="id")

@@ -71,6 +71,7 @@ class StageWords:
     reference: re.Pattern[str]
     conditional: re.Pattern[str]
     plan_before: re.Pattern[str]  # "rencana menjadikan …"
+    negated: re.Pattern[str]  # "was not renewed"
     planned_after: re.Pattern[str]
     towards: re.Pattern[str]  # "… to build sister city relationship"
     outcome: re.Pattern[str]  # "… is part of collaboration of Sister City"
@@ -123,6 +124,7 @@ def stage_words() -> StageWords:
         reference=_shortly_before(r["reference_words"], 3),
         conditional=_shortly_before(r["conditional_words"], 4),
         plan_before=_shortly_before(r["plan_words"], 0),
+        negated=_shortly_before(r["negation_words"], 1),
         towards=re.compile(
             rf"\s+(?:{phrase_pattern(r['towards_words']).pattern})\s+(?:[\w-]+\s+){{0,2}}?"
             rf"(?P<kind>{phrase_pattern(kinds).pattern})",
@@ -379,6 +381,7 @@ def _is_step(sentence, stage, pattern, match, staged, w) -> bool:  # type: ignor
         or (pattern is w.discussion and w.existing.search(sentence.text))
         or w.reference.search(before)  # "Under the sister city agreement, both cities will …"
         or w.conditional.search(before)  # "Jika sudah terjalin sister city, …"
+        or w.negated.search(before)  # "… expired in 2020 and was not renewed"
     )
     return not not_a_step
 
