@@ -1964,3 +1964,11 @@ def test_a_denied_step_is_none_and_a_ministrys_approval_is_central_verification(
         "Negeri. The plan awaits approval from the Ministry of Foreign Affairs.\n"
     )
     assert "central-verification" in _stage_ids(approved, gazetteer, language="id")
+
+
+def test_the_seat_after_a_missions_name_is_no_part_of_the_officials(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nSekretaris I Bidang Politik Kedutaan Besar Republik Indonesia (KBRI) Tokyo "
+        "Gina Anggraini Pertemuan juga menyertai kesepakatan daring ini.\n"
+    )
+    assert [o.name for o in extract(text, gazetteer).officials] == ["Gina Anggraini"]

@@ -122,6 +122,11 @@ def find_officials(article: Article, regions: list[Region]) -> list[Official]:
                 if office is None and title.get("needs_office"):
                     continue  # "Kepala Dinas Pariwisata Budi": where the office ends is unclear
                 position += office.end() if office else 0
+                if office and re.search(rf"(?:{missions})\W*$", office.group()):
+                    seat = re.match(
+                        r"[A-Z][a-z]+\s+(?=[A-Z][a-z]+\s+[A-Z])", article.text[position:]
+                    )
+                    position += seat.end() if seat else 0  # "… (KBRI) Tokyo Gina Anggraini"
             bracketed = re.match(
                 rf"(?:{place_words})\s+\([^)]{{1,20}}\)\s+", article.text[position:]
             )
