@@ -1972,3 +1972,29 @@ def test_the_seat_after_a_missions_name_is_no_part_of_the_officials(gazetteer: G
         "Gina Anggraini Pertemuan juga menyertai kesepakatan daring ini.\n"
     )
     assert [o.name for o in extract(text, gazetteer).officials] == ["Gina Anggraini"]
+
+
+def test_headline_passives_country_nicknames_intent_letters_and_an_initial_signing(
+    gazetteer: Gazetteer,
+) -> None:
+    headline = "Banda Aceh dan Samarkand Diharapkan Jadi Kota Kembar\nIsi berita.\n"
+    assert "samarkand" in {r.id for r in extract(headline, gazetteer).regions}
+    nickname = (
+        "Judul Uji\nKabupaten Gianyar diajak merancang kota kembar dengan Kanazawa, salah "
+        "satu kota Negeri Sakura.\n"
+    )
+    x = extract(nickname, gazetteer)
+    assert _pairs(x) == {frozenset({"gianyar", "kanazawa"})}
+    assert _stage_ids(nickname, gazetteer, language="id") == {"exploration"}
+    letter = (
+        "Judul Uji\nThe meeting concluded with the signature of an Intent Letter on the "
+        "Establishment of Friendly Relationship between Jiangxi Province and East Java.\n"
+    )
+    assert _stage_ids(letter, gazetteer) >= {"letter-of-intent"}
+    initial = (
+        "Judul Uji\nFort Worth and Bandung celebrate their sister cities partnership. Since its "
+        "initial signing in 1990, the partnership has grown.\n"
+    )
+    assert ("fort-worth", "signed", "actual", "1990") in _stages_dated(
+        extract(initial, gazetteer, language="en")
+    )

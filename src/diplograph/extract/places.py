@@ -276,6 +276,8 @@ def _trim_name(
 
 CONSTRUCTION_FLAG = "a bare name read from a partnership construction: check that it is a place"
 POSSESSIVE = re.compile(r"['’][sS]$")
+# An Indonesian passive verb as a headline writes it ("Diharapkan", "Diapresiasi", "Ditandatangani")
+PASSIVE_VERB = re.compile(r"Di[a-z]{2,}(?:kan|i|an)")
 LEADING = {"The", "the"}
 
 
@@ -287,6 +289,9 @@ def _name_words(words: list[str], stop: set[str]) -> list[str]:
         words = words[1:]
     if words and POSSESSIVE.search(words[-1]) and len(words[-1]) > 3:
         words = [*words[:-1], POSSESSIVE.sub("", words[-1])]
+    for k, word in enumerate(words[1:], 1):  # "Samarkand Diharapkan Jadi": a headline verb
+        if PASSIVE_VERB.fullmatch(word):
+            return words[:k]
     return words
 
 
@@ -796,6 +801,8 @@ def _resolve(mention: Mention, gazetteer: Gazetteer, aliases: dict[str, str]) ->
     mention.candidates = candidates
     group = level_group(mention.level)
     fitting = [p for p in candidates if group is None or p.level in group or p.level is None]
+    if candidates and not fitting and all(p.level == "country" for p in candidates):
+        fitting, mention.level = candidates, "country"  # "salah satu kota Negeri Sakura"
     if candidates and not fitting:
         levels = ", ".join(sorted({p.level or "?" for p in candidates}))
         mention.flags.append(
