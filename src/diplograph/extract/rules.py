@@ -36,7 +36,7 @@ def never_names() -> frozenset[str]:
 
 def alternation(words: list[str] | tuple[str, ...]) -> str:
     """A regex alternation of literal phrases, longest first, spaces matching any whitespace and
-    a hyphen a hyphen broken at a line end ("sister- province")."""
+    hyphens also hyphens broken at a line end ("sister- province")."""
     ordered = sorted({w for w in words if w}, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", r"-[ \t]?") for w in ordered)
 

@@ -76,7 +76,7 @@ class StageWords:
     towards: re.Pattern[str]  # "… to build sister city relationship"
     outcome: re.Pattern[str]  # "… is part of collaboration of Sister City"
     kind_since: re.Pattern[str]  # "… have been sister cities since 1997"
-    not_since_before: re.Pattern[str]  # "program sister city sejak 2010": the programs'
+    not_since_before: re.Pattern[str]  # "program sister city sejak 2010": the programs run since
     framed: re.Pattern[str]  # "Under the sister city program, …"
     deed: re.Pattern[str]  # "… visited Kyoto"
 
@@ -131,11 +131,7 @@ def stage_words() -> StageWords:
             re.I,
         ),
         not_since_before=_shortly_before(r["since_not_between"], 0),
-        framed=re.compile(
-            rf"{phrase_pattern(r['frame_words']).pattern}\s+(?:[\w-]+\s+){{0,3}}?"
-            rf"(?:{phrase_pattern(kinds).pattern})",
-            re.I,
-        ),
+        framed=_before_kind(r["frame_words"], kinds),
         deed=phrase_pattern(r["deed_words"]),
         kind_since=re.compile(
             rf"(?:{phrase_pattern(kinds).pattern})\W+"
@@ -145,15 +141,23 @@ def stage_words() -> StageWords:
             r"(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?,?\s+)?(?:1[89]|20)\d\d(?!\d)",
             re.I,
         ),
-        outcome=re.compile(
-            rf"{phrase_pattern(r['outcome_words']).pattern}\s+"
-            rf"(?:(?!{phrase_pattern(r['outcome_not_between']).pattern})[\w-]+\s+){{0,3}}?"
-            rf"(?:{phrase_pattern(kinds).pattern})",
-            re.I,
-        ),
+        outcome=_before_kind(r["outcome_words"], kinds, r["outcome_not_between"]),
         planned_after=re.compile(
             rf"\W*(?:\([^)]*\)\W*)?(?:{phrase_pattern(r['planned_after']).pattern})", re.I
         ),
+    )
+
+
+def _before_kind(
+    words: list[str], kinds: list[str], not_between: list[str] | tuple[str, ...] = ()
+) -> re.Pattern[str]:
+    """One of `words`, at most three words (none of `not_between`), then a kind of partnership
+    ("part of collaboration of Sister City", "Under the sister city program")."""
+    gap = rf"(?!{phrase_pattern(not_between).pattern})" if not_between else ""
+    return re.compile(
+        rf"{phrase_pattern(words).pattern}\s+(?:{gap}[\w-]+\s+){{0,3}}?"
+        rf"(?:{phrase_pattern(kinds).pattern})",
+        re.I,
     )
 
 
