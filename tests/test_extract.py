@@ -2003,3 +2003,31 @@ def test_headline_passives_country_nicknames_intent_letters_and_an_initial_signi
     assert ("fort-worth", "signed", "actual", "1990") in _stages_dated(
         extract(initial, gazetteer, language="en")
     )
+
+
+def test_a_wording_that_needs_a_kind_makes_no_partnership_sentence_without_one(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nGubernur Riau mengatakan keinginan itu didasarkan pada sejarah Sultan Melaka.\n"
+    )
+    assert _pairs(extract(text, gazetteer)) == set()
+    similar = (
+        "Judul Uji\nMiri signed a sister city letter of intent with South Tangerang. Miri is "
+        "establishing similar relationships with Nanning City and Zhangzhou City.\n"
+    )
+    partners = {r for pair in _pairs(extract(similar, gazetteer, language="en")) for r in pair}
+    assert {"nanning", "zhangzhou"} <= partners
+
+
+def test_plans_to_form_a_partnership_and_one_that_no_longer_runs(gazetteer: Gazetteer) -> None:
+    plan = (
+        "Judul Uji\nThe Jakarta administration plans to form a sister city partnership with "
+        "Jerusalem.\n"
+    )
+    assert "exploration" in _stage_ids(plan, gazetteer)
+    ended = (
+        "Judul Uji\nProgram kota kembar Kota Bukittinggi dan Kota Seremban tidak jalan lagi, "
+        "tinggal di atas kertas.\n"
+    )
+    assert _stage_ids(ended, gazetteer, language="id") == {"ended"}

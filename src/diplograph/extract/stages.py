@@ -170,9 +170,16 @@ def has_stage(sentence: Sentence, has_kind: bool) -> bool:
     """Whether a sentence holds a stage wording (talks count beside a kind of partnership)."""
     w = stage_words()
     text = sentence.text
-    if any(p.search(text) for p in w.stages.values()) or w.official.search(text):
+    if w.official.search(text) or (has_kind and w.discussion.search(text)):
         return True
-    return has_kind and bool(w.discussion.search(text))
+    # a wording that counts only beside a kind ("keinginan") makes no cue without one, or
+    # without a word for the one the sentence before names ("It has been established since …")
+    beside_kind = has_kind or bool(w.pronoun.match(text) or w.refer_back.search(text))
+    return any(
+        beside_kind or not w.needs_kind.fullmatch(m.group())
+        for p in w.stages.values()
+        for m in p.finditer(text)
+    )
 
 
 def add_stages(  # type: ignore[no-untyped-def]
