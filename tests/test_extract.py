@@ -2031,3 +2031,16 @@ def test_plans_to_form_a_partnership_and_one_that_no_longer_runs(gazetteer: Gaze
         "tinggal di atas kertas.\n"
     )
     assert _stage_ids(ended, gazetteer, language="id") == {"ended"}
+
+
+def test_three_word_names_before_city_and_bridges_and_associations_are_no_places(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nTaipei has sister cities in ASEAN: Quezon City and Ho Chi Minh City. Wali "
+        "Kota Padang meresmikan Jembatan Padang Brucke di Kota Hildesheim bersama Persatuan "
+        "Wartawan.\n"
+    )
+    ids = {r.id for r in extract(text, gazetteer, language="en").regions}
+    assert "ho-chi-minh" in ids or any("vn-" in i for i in ids)
+    assert not any(i.startswith(("chi-minh", "jembatan", "persatuan")) for i in ids)

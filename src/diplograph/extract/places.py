@@ -204,7 +204,7 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
     suffixes = [(w, g["level"]) for g in config["suffixes"] for w in g["words"]]
     for word, level in sorted(suffixes, key=lambda s: -len(s[0])):  # "Metropolitan City" first
         pattern = re.compile(
-            rf"(?<![\w])(?P<name>{WORD}(?:[ ]{WORD})?)\s+{re.escape(word)}(?![\w])"
+            rf"(?<![\w])(?P<name>{WORD}(?:[ ]{WORD}){{0,2}})\s+{re.escape(word)}(?![\w])"
         )
         for match in pattern.finditer(article.text):
             if free(*match.span()):
