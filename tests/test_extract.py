@@ -2044,3 +2044,12 @@ def test_three_word_names_before_city_and_bridges_and_associations_are_no_places
     ids = {r.id for r in extract(text, gazetteer, language="en").regions}
     assert "ho-chi-minh" in ids or any("vn-" in i for i in ids)
     assert not any(i.startswith(("chi-minh", "jembatan", "persatuan")) for i in ids)
+
+
+def test_hon_with_a_stop_does_not_end_the_sentence(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nWali Kota Denpasar bertemu Wali Kota Darwin, The Hon. Kon Vatskalis di "
+        "Darwin.\n"
+    )
+    officials = {o.name: o for o in extract(text, gazetteer).officials}
+    assert "Kon Vatskalis" in officials["Kon Vatskalis"].evidence.quote
