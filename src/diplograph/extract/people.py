@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from diplograph.extract.model import Evidence
 from diplograph.extract.regions import Region
-from diplograph.extract.rules import alternation, never_names, rules
+from diplograph.extract.rules import alternation, never_names, rules, titles_before_place
 from diplograph.extract.text import Article
 from diplograph.imports.names import fold
 
@@ -218,17 +218,17 @@ def find_officials(article: Article, regions: list[Region]) -> list[Official]:
                     evidence,
                     0.85 if region else 0.7,
                 )
-    for official in _posts_after_names(article, span_region, stop, name_word, titles):
+    for official in _posts_after_names(article, span_region, stop, name_word):
         key = fold(official.name)
         if not any(key in k or k in key for k in found):
             found[key] = official
     return sorted(found.values(), key=lambda o: o.evidence.start)
 
 
-def _posts_after_names(article, span_region, stop, name_word, titles) -> list[Official]:  # type: ignore[no-untyped-def]
+def _posts_after_names(article, span_region, stop, name_word) -> list[Official]:  # type: ignore[no-untyped-def]
     """English names with their post after them ("Gong Xianqun, vice-mayor of Jinan", "Yang
     Luyu, the mayor of Jinan"): the post's place, if any, follows "of"."""
-    after = [t for t in titles if t.get("place") == "before" and not t.get("plural")]
+    after = [t for t in titles_before_place() if not t.get("plural")]
     by_word = {w.lower(): t for t in after for w in t["words"]}
     pattern = re.compile(
         rf"(?<![\w.])(?P<name>{name_word}(?:[ \t]+{name_word}){{1,3}}),[ \t]+(?P<the>the[ \t]+)?"

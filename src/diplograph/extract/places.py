@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from diplograph.extract.gazetteer import Gazetteer, Place
-from diplograph.extract.rules import alternation, never_names, rules
+from diplograph.extract.rules import alternation, never_names, rules, titles_before_place
 from diplograph.extract.text import Article
 from diplograph.imports.names import name_key, slug
 
@@ -109,9 +109,7 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
     never = {w.lower() for w in config["never_places"]}
     titles = {w for t in rules("posts")["titles"] for words in t["words"] for w in words.split()}
     text = article.text
-    english_posts = [
-        w for t in rules("posts")["titles"] if t.get("place") == "before" for w in t["words"]
-    ]
+    english_posts = [w for t in titles_before_place() for w in t["words"]]
     post_after = re.compile(rf",[ \t]+(?:the[ \t]+)?(?i:{alternation(english_posts)})[ \t]+of\s")
     media = re.compile(
         rf"[ ]+(?:{alternation(config['media_words'])})(?![\w])"
@@ -370,10 +368,11 @@ def _title_has_place(text, pattern, name, known, match) -> bool:  # type: ignore
     """Whether the title is written elsewhere before a place already known ("Kabupaten
     Purbalingga", "Bupati Purbalingga") while `name` is never written but after the title: then
     `name` begins the official's name."""
-    others = [m for m in pattern.finditer(text) if m.start() != match.start() and m["name"] != name]
+    titled = list(pattern.finditer(text))
+    others = [m for m in titled if m.start() != match.start() and m["name"] != name]
     if not any(name_key(m["name"].split()[0]) in known for m in others):
         return False
-    after_title = {m.start("name") for m in pattern.finditer(text)}
+    after_title = {m.start("name") for m in titled}
     return all(
         m.start() in after_title for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text)
     )

@@ -21,6 +21,13 @@ def rules(name: str) -> dict[str, Any]:
 
 
 @cache
+def titles_before_place() -> tuple[dict[str, Any], ...]:
+    """The English titles written after their place ("Jakarta Governor", "the mayor of X"),
+    which also follow a name they are the post of ("Yang Luyu, the mayor of Jinan")."""
+    return tuple(t for t in rules("posts")["titles"] if t.get("place") == "before")
+
+
+@cache
 def never_names() -> frozenset[str]:
     """Words never read as a name: the places' stopwords and never-places, and the weekdays
     and months capitalised as they stand at the start of a name."""
