@@ -2053,3 +2053,38 @@ def test_hon_with_a_stop_does_not_end_the_sentence(gazetteer: Gazetteer) -> None
     )
     officials = {o.name: o for o in extract(text, gazetteer).officials}
     assert "Kon Vatskalis" in officials["Kon Vatskalis"].evidence.quote
+
+
+def test_a_name_ends_at_a_headline_verb(gazetteer: Gazetteer) -> None:
+    text = (
+        "Kota Sukamaju-Riverton Sepakat Jadi Kota Kembar\nKota Sukamaju dan Kota Riverton "
+        "sepakat menjadi kota kembar.\nKlaten Gaet Riverton RRC Jadi Sister City\n"
+    )
+    ids = {r.id for r in extract(text, gazetteer).regions}
+    assert "riverton" in ids
+    assert not any(i.startswith(("riverton-sepakat", "rrc", "klaten-gaet")) for i in ids)
+
+
+def test_an_executive_vice_mayor_is_a_vice_mayor_of_the_place_after(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nWali Kota Sukamaju menyambut Wakil Wali Kota Eksekutif Riverton Huo Lin di "
+        "Sukamaju.\n"
+    )
+    x = extract(text, gazetteer)
+    officials = {o.name: o for o in x.officials}
+    assert officials["Huo Lin"].post == "vice-mayor"
+    assert officials["Huo Lin"].region == "riverton"
+    assert "eksekutif" not in {r.id for r in x.regions}
+
+
+def test_a_partnership_sentence_naming_no_place_speaks_of_the_places_just_before(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nPemkot Sukamaju menyambut kunjungan resmi delegasi Pemerintah Kota "
+        "Riverton.\nPertemuan itu mempererat hubungan sister city yang terjalin sejak "
+        "penandatanganan Letter of Intent pada 2016.\n"
+    )
+    x = extract(text, gazetteer, language="id")
+    assert _pairs(x) == {frozenset({"sukamaju", "riverton"})}
+    assert _stage_ids(text, gazetteer, language="id") == {"letter-of-intent"}

@@ -9,6 +9,7 @@ not parties. The stages each partnership has reached are read by ``stages``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from diplograph.extract.model import Evidence, Found
 from diplograph.extract.pairing import (
@@ -87,6 +88,9 @@ def find_partnerships(
     pairs = sentence_pairs(cue_sentences, named_in, home, parents, list(officials))
     if not pairs:
         pairs = cooperation_pairs(article, everywhere, named_in, home, parents, foreign_only=False)
+    if not pairs:  # "… kunjungan delegasi Kota Nanjing. Pertemuan itu … hubungan sister city …"
+        before = _sentences_before(cue_sentences, everywhere, named_in)
+        pairs = sentence_pairs(before, named_in, home, parents, list(officials))
     else:
         more = cooperation_pairs(article, everywhere, named_in, home, parents, foreign_only=True)
         pairs.update({k: v for k, v in more.items() if k not in pairs})
@@ -103,6 +107,21 @@ def find_partnerships(
         confidence = 0.85 if anchor in named_in(sentence) else 0.7
         result.append(Partnership(anchor, region, kind, kind_evidence, evidence, confidence))
     add_stages(article, result, cue_sentences, named_in, home, regions, dates, counted)
+    return result
+
+
+def _sentences_before(cues: list[Sentence], sentences: list[Sentence], named_in) -> list[Sentence]:  # type: ignore[no-untyped-def]
+    """The sentence just before each partnership sentence that names no region, if it names
+    some: the regions a partnership sentence without names speaks of."""
+    result = []
+    for before, sentence in pairwise(sentences):
+        if (
+            sentence in cues
+            and not named_in(sentence)
+            and named_in(before)
+            and before not in result
+        ):
+            result.append(before)
     return result
 
 

@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from diplograph.extract.gazetteer import Gazetteer, Place
-from diplograph.extract.rules import alternation, never_names, rules, titles_before_place
+from diplograph.extract.rules import (
+    alternation,
+    never_names,
+    never_places,
+    rules,
+    titles_before_place,
+)
 from diplograph.extract.text import Article
 from diplograph.imports.names import name_key, slug
 
@@ -106,7 +112,7 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
     second = set(config["name_second_words"])
     directions = set(config["name_directions"])
     not_regions = set(config["not_regions"])
-    never = {w.lower() for w in config["never_places"]}
+    never = {w.lower() for w in never_places()}
     titles = {w for t in rules("posts")["titles"] for words in t["words"] for w in words.split()}
     text = article.text
     english_posts = [w for t in titles_before_place() for w in t["words"]]
@@ -134,6 +140,10 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
         while len(words) > 1 and words[0] in missions:  # "KJRI Cape Town": the seat
             words = words[1:]
         words = _name_words(words, stop)
+        named = _before_verb(words)
+        if len(named) < len(words) and kw.get("how") == "suffix":
+            return None  # "Nanjing RRC Jadi Sister City": the suffix ends no name
+        words = named
         if (
             len(words) > 1
             and _is_country(words[-1], gazetteer, aliases)
@@ -287,8 +297,15 @@ def _name_words(words: list[str], stop: set[str]) -> list[str]:
         words = words[1:]
     if words and POSSESSIVE.search(words[-1]) and len(words[-1]) > 3:
         words = [*words[:-1], POSSESSIVE.sub("", words[-1])]
-    for k, word in enumerate(words[1:], 1):  # "Samarkand Diharapkan Jadi": a headline verb
-        if PASSIVE_VERB.fullmatch(word):
+    return words
+
+
+def _before_verb(words: list[str]) -> list[str]:
+    """The words of a name before a headline's verb ("Samarkand Diharapkan Jadi", "Darwin
+    Sepakat Jadi")."""
+    verbs = rules("places")["headline_verbs"]
+    for k, word in enumerate(words[1:], 1):
+        if PASSIVE_VERB.fullmatch(word) or word in verbs:
             return words[:k]
     return words
 
@@ -559,7 +576,7 @@ def _first_name(text, end, gazetteer, aliases, stop) -> bool:  # type: ignore[no
         return False
     word = match.group(1)
     config = rules("places")
-    allowed = set(stop) | set(config["never_places"]) | set(config["name_second_words"])
+    allowed = set(stop) | set(never_places()) | set(config["name_second_words"])
     allowed |= set(config["place_followers"])
     allowed |= {w for g in config["suffixes"] for words in g["words"] for w in words.split()}
     allowed |= {w for t in rules("posts")["titles"] for words in t["words"] for w in words.split()}
@@ -577,7 +594,7 @@ def _name_before(text, start, gazetteer, aliases, stop) -> bool:  # type: ignore
         return False
     word = match.group(1)
     config = rules("places")
-    allowed = set(stop) | set(config["never_places"]) | set(config["lone_words"])
+    allowed = set(stop) | set(never_places()) | set(config["lone_words"])
     allowed |= {w for g in config["prefixes"] for words in g["words"] for w in words.split()}
     allowed |= {w for t in rules("posts")["titles"] for words in t["words"] for w in words.split()}
     allowed |= set(rules("partnerships")["mission_words"])

@@ -28,6 +28,13 @@ def titles_before_place() -> tuple[dict[str, Any], ...]:
 
 
 @cache
+def never_places() -> frozenset[str]:
+    """Words never part of a place name: the never-places and the headlines' verbs."""
+    places = rules("places")
+    return frozenset(places["never_places"]) | frozenset(places["headline_verbs"])
+
+
+@cache
 def never_names() -> frozenset[str]:
     """Words never read as a name: the places' stopwords and never-places, and the weekdays
     and months capitalised as they stand at the start of a name."""
@@ -38,7 +45,7 @@ def never_names() -> frozenset[str]:
         for names in calendar[table].values()
         for word in names
     }
-    return frozenset(places["stopwords"]) | frozenset(places["never_places"]) | calendar_words
+    return frozenset(places["stopwords"]) | never_places() | calendar_words
 
 
 def alternation(words: list[str] | tuple[str, ...]) -> str:

@@ -68,6 +68,7 @@ class StageWords:
     further: re.Pattern[str]
     done: re.Pattern[str]
     since: re.Pattern[str]
+    since_instrument: re.Pattern[str]  # "… terjalin sejak penandatanganan [LoI]"
     reference: re.Pattern[str]
     conditional: re.Pattern[str]
     plan_before: re.Pattern[str]  # "rencana menjadikan …"
@@ -121,6 +122,9 @@ def stage_words() -> StageWords:
         further=re.compile(rf"\s+(?:{phrase_pattern(r['further_words']).pattern})", re.I),
         done=_shortly_before(r["done_words"], 3),
         since=_shortly_before(r["since_words"], 3),
+        since_instrument=re.compile(
+            rf"{phrase_pattern(r['since_words']).pattern}\W+(?:[\w-]+\W+){{0,2}}$", re.I
+        ),
         reference=_shortly_before(r["reference_words"], 3),
         conditional=_shortly_before(r["conditional_words"], 4),
         plan_before=_shortly_before(r["plan_words"], 0),
@@ -393,8 +397,17 @@ def _is_step(sentence, stage, pattern, match, staged, w) -> bool:  # type: ignor
         or w.reference.search(before)  # "Under the sister city agreement, both cities will …"
         or w.conditional.search(before)  # "Jika sudah terjalin sister city, …"
         or w.negated.search(before)  # "… expired in 2020 and was not renewed"
+        # "hubungan sister city yang terjalin sejak penandatanganan LoI": the LoI is the step
+        or (stage == "signed" and followed and _since_instrument(match, window, w))
     )
     return not not_a_step
+
+
+def _since_instrument(match: re.Match[str], window: str, w: StageWords) -> bool:
+    """Whether a wording is followed at once by "since" and the next wording ("terjalin sejak
+    penandatanganan Letter of Intent"), "since" being its own last word or the next one."""
+    since = w.since_instrument.search(match.group() + window)
+    return since is not None and since.start() <= len(match.group()) + 1
 
 
 def _status(sentence: Sentence, match: re.Match[str], w: StageWords) -> str:
