@@ -2088,3 +2088,55 @@ def test_a_partnership_sentence_naming_no_place_speaks_of_the_places_just_before
     x = extract(text, gazetteer, language="id")
     assert _pairs(x) == {frozenset({"sukamaju", "riverton"})}
     assert _stage_ids(text, gazetteer, language="id") == {"letter-of-intent"}
+
+
+def test_months_without_a_year_placed_against_the_publication(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nKedua kota bertemu pada awal Agustus lalu, dan penandatanganan dijadwalkan "
+        "pada bulan Februari yang akan datang. They meet again next June; it may last.\n"
+    )
+    x = extract(text, gazetteer, published=parse_published("2019-09-24"))
+    found = {d.evidence.text: (d.value, d.extra["status"]) for d in x.dates}
+    assert found == {
+        "Agustus lalu": ("2019-08", "actual"),
+        "Februari yang akan datang": ("2020-02", "planned"),
+        "next June": ("2020-06", "planned"),
+    }
+    assert not extract(text, gazetteer).dates  # no publication date: no year to give
+
+
+def test_a_signing_of_cooperation_beside_the_partnerships_steps_is_a_signing(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nKota Sukamaju menjajaki kerja sama sister city dengan Kota Riverton.\n"
+        "Kami rencanakan kerja sama pariwisata. Ini masih dalam penjajakan yang nantinya "
+        "penandatanganan kerja sama pada bulan November yang akan datang.\n"
+    )
+    x = extract(text, gazetteer, language="id", published=parse_published("2018-04-05"))
+    assert ("riverton", "signed", "planned", "2018-11") in _stages_dated(x)
+    alone = "Judul Uji\nPenandatanganan kerja sama Kota Sukamaju dan Kota Riverton di bidang air.\n"
+    assert "signed" not in _stage_ids(alone, gazetteer, language="id")
+
+
+def test_what_starts_carrying_out_the_partnership_is_its_implementation(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nKota Sukamaju dan Kota Riverton menjalin sister city. Sebagai awal "
+        "pelaksanaan “sister city”, Pemkot Riverton memberikan beasiswa kepada mahasiswa "
+        "Sukamaju.\n"
+    )
+    assert "implementation" in _stage_ids(text, gazetteer, language="id")
+
+
+def test_place_names_beginning_with_st_or_a_word_that_never_stands_alone(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nThe St.Louis-Bogor Sister Cities Committee met in St. Louis, Missouri, USA. "
+        "Banda Aceh cocok dengan Kota Port Blair di Kepulauan Andaman.\n"
+    )
+    names = {m.name for r in extract(text, gazetteer).regions for m in r.mentions}
+    assert {"St. Louis", "St.Louis", "Port Blair"} <= names
+    assert not names & {"Louis", "Port"}

@@ -127,6 +127,8 @@ def find_dates(article: Article, language: str, published: Published | None) -> 
             if _is_dateline(article.text, start, end):
                 extra["dateline"] = True
             found.append(Found("date", value, evidence, confidence, flags, extra))
+    if published is not None:
+        found += _relative_months(article, published, taken, months)
     if published is not None and published.date is not None:
         days = {str(k).lower(): int(v) for k, v in config["relative_days"].items()}
         for match in phrase_pattern(list(days)).finditer(article.text):
@@ -147,6 +149,58 @@ def find_dates(article: Article, language: str, published: Published | None) -> 
     found.sort(key=lambda f: f.evidence.start)
     _years_of_sentences(article, found, planned_words, published)
     return found
+
+
+def _relative_months(
+    article: Article, published: Published, taken: list[tuple[int, int]], months: dict[str, int]
+) -> list[Found]:
+    """Months without a year that a word places against the publication date ("pada bulan
+    November yang akan datang", "awal Agustus lalu", "next March")."""
+    config = rules("dates")["month_relative"]
+    names = f"(?i:{alternation(list(months))})"
+    found = []
+    for direction, words in config.items():
+        pattern = re.compile(
+            rf"(?<![\w])(?:(?i:{alternation(words['before'])})\s+(?P<a>{names})"
+            rf"|(?P<b>{names})\s+(?i:{alternation(words['after'])}))(?![\w])"
+        )
+        for match in pattern.finditer(article.text):
+            start, end = match.span()
+            written = match["a"] or match["b"]
+            if (
+                not written[0].isupper()
+                or article.in_skipped(start)
+                or any(a < end and start < b for a, b in taken)
+            ):
+                continue  # "it may last": a verb, not May
+            month = months[written.lower()]
+            year = _year_of_month(month, direction, published)
+            taken.append((start, end))
+            flags = [f"year {year} from the publication date {published.value} ({direction})"]
+            status = {"next": "planned", "last": "actual"}.get(direction) or (
+                "planned" if f"{year:04d}-{month:02d}" > published.value[:7] else "actual"
+            )
+            found.append(
+                Found(
+                    "date",
+                    f"{year:04d}-{month:02d}",
+                    article.evidence(start, end),
+                    0.7,
+                    flags,
+                    {"form": "relative-month", "status": status},
+                )
+            )
+    return found
+
+
+def _year_of_month(month: int, direction: str, published: Published) -> int:
+    """The year of the next, last or this year's such month, seen from the publication."""
+    if direction == "this" or len(published.value) < 7:
+        return published.year
+    now = int(published.value[5:7])
+    if direction == "next":
+        return published.year if month > now else published.year + 1
+    return published.year if month <= now else published.year - 1
 
 
 def _years_of_sentences(article, found, planned_words, published) -> None:  # type: ignore[no-untyped-def]

@@ -25,7 +25,7 @@ from diplograph.extract.rules import (
 from diplograph.extract.text import Article
 from diplograph.imports.names import name_key, slug
 
-WORD = r"[A-Z][\w'’\-]*"
+WORD = r"(?:St\.[ ]?)?[A-Z][\w'’\-]*"  # also "St. Louis", "St.Louis"
 NAME = rf"{WORD}(?:[ ]{WORD}){{0,3}}"
 HYPHEN_PART = r"[A-Z](?:[\w'’]|-(?![A-Z]))*"  # a word, or each side of "Australia-East"
 LEVEL_GROUPS = (
@@ -255,7 +255,8 @@ def _trim_name(
     words: list[str], gazetteer: Gazetteer, second: set[str], text: str, aliases: dict[str, str]
 ) -> list[str]:
     """The words of a run that make the place name: what the gazetteer knows, a name with a
-    geographic second word ("Sumatera Barat"), a run written so elsewhere, else one word; never
+    first word that never stands alone ("Port Blair") or a geographic second word ("Sumatera
+    Barat"), a run written so elsewhere, else one word; never
     past another place's prefix ("Distrik Jinning Provinsi Yunnan") or a country joined by a
     hyphen ("Kota Sumgait-Azerbaijan")."""
     prefixes = _prefix_words()
@@ -270,6 +271,8 @@ def _trim_name(
         candidate = " ".join(words[:n])
         if gazetteer.lookup(aliases.get(candidate, candidate)):
             return words[:n]
+    if len(words) > 1 and words[0] in rules("places")["name_first_words"]:
+        return words[:2]  # "Port Blair"
     if len(words) > 1 and words[1] in second:  # "Timor Tengah Utara"
         n = 2
         while n < len(words) and words[n] in second:

@@ -152,6 +152,9 @@ def stage_words() -> StageWords:
     )
 
 
+QUOTED_GAP = r"[\s\"“”‘’']+"  # spaces, and quotes around a term ("pelaksanaan “sister city”")
+
+
 def _before_kind(
     words: list[str], kinds: list[str], not_between: list[str] | tuple[str, ...] = ()
 ) -> re.Pattern[str]:
@@ -159,7 +162,7 @@ def _before_kind(
     ("part of collaboration of Sister City", "Under the sister city program")."""
     gap = rf"(?!{phrase_pattern(not_between).pattern})" if not_between else ""
     return re.compile(
-        rf"{phrase_pattern(words).pattern}\s+(?:{gap}[\w-]+\s+){{0,3}}?"
+        rf"{phrase_pattern(words).pattern}{QUOTED_GAP}(?:{gap}[\w-]+{QUOTED_GAP}){{0,3}}?"
         rf"(?:{phrase_pattern(kinds).pattern})",
         re.I,
     )
@@ -237,7 +240,7 @@ def _stage_item(article, sentence, stage, pattern, match, date, w) -> Stage:  # 
     """The stage a wording reports: done or planned, with its date if it has one."""
     # "sister city sejak tahun 2016": reached in a year it names, whatever else is planned
     status = "actual" if pattern is w.kind_since else _status(sentence, match, w)
-    if pattern is w.framed and w.planned.search(sentence.text):
+    if pattern in (w.framed, w.outcome) and w.planned.search(sentence.text):
         status = "planned"  # "Melalui kerja sama sister city, Kyoto akan melatih …"
     if date is not None and date.extra.get("status") == "planned":
         status = "planned"
@@ -329,7 +332,7 @@ def _stage_matches(
     if w.deed.search(text):  # "Under the sister city program, ten students … visited …"
         patterns.append(("implementation", w.framed))
 
-    def counts(m: re.Match[str]) -> bool:
+    def counts(m: re.Match[str], has_kind: bool = has_kind) -> bool:
         word = m.group()
         if w.needs_kind.fullmatch(word):
             return has_kind
@@ -345,7 +348,12 @@ def _stage_matches(
         # "their sister province relationship, first signed in 1985", not "the LoI was signed"
         return not (w.signed_verbs.fullmatch(word) and (not has_kind or has_loi))
 
-    return [(s, p, m) for s, p in patterns for m in p.finditer(text) if counts(m)]
+    found = [(s, p, m) for s, p in patterns for m in p.finditer(text)]
+    if not has_kind and w.pronoun.match(text):
+        # "Ini masih dalam penjajakan yang nantinya penandatanganan kerja sama …": a sentence
+        # about the steps of the partnership just spoken of speaks of its kind
+        has_kind = any(counts(m) and not w.needs_kind.fullmatch(m.group()) for _s, _p, m in found)
+    return [(s, p, m) for s, p, m in found if counts(m, has_kind)]
 
 
 def _aim(article: Article, sentence: Sentence, aim: re.Match[str]) -> Stage:
