@@ -2140,3 +2140,16 @@ def test_place_names_beginning_with_st_or_a_word_that_never_stands_alone(
     names = {m.name for r in extract(text, gazetteer).regions for m in r.mentions}
     assert {"St. Louis", "St.Louis", "Port Blair"} <= names
     assert not names & {"Louis", "Port"}
+
+
+def test_what_is_hoped_for_on_a_date_is_planned(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nWakil Wali Kota Riverton menyatakan keinginan bekerja sama membentuk sister "
+        "city dengan Kota Sukamaju. Pihaknya sudah mengirimkan proposal dan berharap pada "
+        "Februari 2021 program dimulai, yang diawali dengan penandatanganan kerjasama sister "
+        "city antara Kota Sukamaju dengan Kota Riverton.\n"
+    )
+    x = extract(text, gazetteer, language="id", published=parse_published("2020-11-16"))
+    stages = {(s, st) for _p, s, st, _d in _stages_dated(x)}
+    assert ("signed", "planned") in stages
+    assert ("exploration", "actual") in stages  # the wish stays: nothing is signed yet
