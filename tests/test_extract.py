@@ -2153,3 +2153,28 @@ def test_what_is_hoped_for_on_a_date_is_planned(gazetteer: Gazetteer) -> None:
     stages = {(s, st) for _p, s, st, _d in _stages_dated(x)}
     assert ("signed", "planned") in stages
     assert ("exploration", "actual") in stages  # the wish stays: nothing is signed yet
+
+
+def test_an_article_pairing_no_places_in_a_sentence_pairs_the_home_with_the_most_named(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nBerbagai daerah dari luar negeri tertarik untuk bekerja sama dengan Pemkot "
+        "Sukamaju.\nSalah satunya dari Kota Riverton yang berada di negara Jepang.\nKota Wellan "
+        "pernah dikunjungi.\nRombongan dari Kota Riverton diterima Wali Kota Sukamaju.\n"
+    )
+    x = extract(text, gazetteer, language="id")
+    assert _pairs(x) == {frozenset({"sukamaju", "riverton"})}
+    assert _stage_ids(text, gazetteer, language="id") == {"exploration"}
+    once = text.replace("Rombongan dari Kota Riverton", "Rombongan itu")
+    assert _pairs(extract(once, gazetteer, language="id")) == set()  # named once: no partner
+
+
+def test_being_part_of_a_sister_city_is_no_implementation(gazetteer: Gazetteer) -> None:
+    member = (
+        "Judul Uji\nKota Sukamaju and Riverton City met. “We are proud to be part of Sister City "
+        "with Sukamaju,” said the councillor of Riverton City.\n"
+    )
+    assert "implementation" not in _stage_ids(member, gazetteer)
+    fruit = member.replace("to be part of", "that the fair is part of")
+    assert "implementation" in _stage_ids(fruit, gazetteer)

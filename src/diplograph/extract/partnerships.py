@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from diplograph.extract.model import Evidence, Found
 from diplograph.extract.pairing import (
+    Pairs,
     cooperation_pairs,
     home_region,
     list_pairs,
@@ -91,6 +92,8 @@ def find_partnerships(
     if not pairs:  # "… kunjungan delegasi Kota Nanjing. Pertemuan itu … hubungan sister city …"
         before = _sentences_before(cue_sentences, everywhere, named_in)
         pairs = sentence_pairs(before, named_in, home, parents, list(officials))
+    if not pairs:
+        pairs = _most_named_partner(everywhere, named_in, home, parents)
     else:
         more = cooperation_pairs(article, everywhere, named_in, home, parents, foreign_only=True)
         pairs.update({k: v for k, v in more.items() if k not in pairs})
@@ -123,6 +126,31 @@ def _sentences_before(cues: list[Sentence], sentences: list[Sentence], named_in)
         ):
             result.append(before)
     return result
+
+
+def _most_named_partner(sentences: list[Sentence], named_in, home: Region, parents) -> Pairs:  # type: ignore[no-untyped-def]
+    """For an article that pairs no places in one sentence but speaks of the home's relations
+    or partnership ("… tertarik untuk bekerja sama dengan Pemkot Balikpapan. Salah satunya dari
+    Kota Yokohama …"), the home and the place it could be paired with that most sentences name,
+    if two or more do: the first of them on a tie."""
+    words = rules("partnerships")
+    kinds = [w for kind in words["kinds"].values() for w in kind]
+    relation = phrase_pattern(words["relation_words"] + kinds)
+    if not any(home in named_in(s) and relation.search(s.text) for s in sentences):
+        return {}
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[Region, Sentence]] = {}
+    for sentence in sentences:
+        for region in named_in(sentence):
+            if region is home or region.id in parents or not may_pair(home, region):
+                continue
+            counts[region.id] = counts.get(region.id, 0) + 1
+            first.setdefault(region.id, (region, sentence))
+    best = max(counts, key=lambda k: counts[k], default=None)  # the first named on a tie
+    if best is None or counts[best] < 2:
+        return {}
+    region, sentence = first[best]
+    return {frozenset({home.id, region.id}): (home, region, sentence)}
 
 
 def _passing_pairs(sentence, regions, home, parents) -> list[tuple[Region, Region]]:  # type: ignore[no-untyped-def]

@@ -76,6 +76,7 @@ class StageWords:
     planned_after: re.Pattern[str]
     towards: re.Pattern[str]  # "… to build sister city relationship"
     outcome: re.Pattern[str]  # "… is part of collaboration of Sister City"
+    membership: re.Pattern[str]  # "proud to be [part of Sister City]"
     kind_since: re.Pattern[str]  # "… have been sister cities since 1997"
     not_since_before: re.Pattern[str]  # "program sister city sejak 2010": the programs run since
     framed: re.Pattern[str]  # "Under the sister city program, …"
@@ -145,6 +146,7 @@ def stage_words() -> StageWords:
             r"(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?,?\s+)?(?:1[89]|20)\d\d(?!\d)",
             re.I,
         ),
+        membership=_shortly_before(r["membership_words"], 0),
         outcome=_before_kind(r["outcome_words"], kinds, r["outcome_not_between"]),
         planned_after=re.compile(
             rf"\W*(?:\([^)]*\)\W*)?(?:{phrase_pattern(r['planned_after']).pattern})", re.I
@@ -405,6 +407,7 @@ def _is_step(sentence, stage, pattern, match, staged, w) -> bool:  # type: ignor
         or w.reference.search(before)  # "Under the sister city agreement, both cities will …"
         or w.conditional.search(before)  # "Jika sudah terjalin sister city, …"
         or w.negated.search(before)  # "… expired in 2020 and was not renewed"
+        or (pattern is w.outcome and w.membership.search(before))  # "to be part of Sister City"
         # "hubungan sister city yang terjalin sejak penandatanganan LoI": the LoI is the step
         or (stage == "signed" and followed and _since_instrument(match, window, w))
     )
