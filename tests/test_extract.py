@@ -2178,3 +2178,16 @@ def test_being_part_of_a_sister_city_is_no_implementation(gazetteer: Gazetteer) 
     assert "implementation" not in _stage_ids(member, gazetteer)
     fruit = member.replace("to be part of", "that the fair is part of")
     assert "implementation" in _stage_ids(fruit, gazetteer)
+
+
+def test_a_province_exploring_a_partnership_between_two_others_is_no_party(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nPemprov Riau sedang menjajaki program kerja sama sister city antara "
+        "Kabupaten Sukamaju dengan Kota Wellan, Malaysia. Gubernur Riau mengatakan Pemprov Riau "
+        "mendukung.\n"
+    )
+    x = extract(text, gazetteer, language="id")
+    assert _pairs(x) == {frozenset({"sukamaju", "wellan"})}
+    assert ("wellan", "exploration", "actual") in _stages(x)

@@ -311,6 +311,8 @@ def cooperation_pairs(
                 continue
             if subject not in (None, home, region):
                 continue  # "Nanjing signed … with York, … with Semarang": Nanjing's partners
+            if _paired_in(region, sentence) and not _paired_in(home, sentence):
+                continue  # "Pemprov Riau menjajaki … antara Kabupaten Kampar dengan Kota Melaka"
             if foreign_only and region.country in (None, "indonesia", home.country):
                 continue
             pairs.setdefault(frozenset({home.id, region.id}), (home, region, sentence))
