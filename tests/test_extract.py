@@ -2191,3 +2191,21 @@ def test_a_province_exploring_a_partnership_between_two_others_is_no_party(
     x = extract(text, gazetteer, language="id")
     assert _pairs(x) == {frozenset({"sukamaju", "wellan"})}
     assert ("wellan", "exploration", "actual") in _stages(x)
+
+
+def test_a_deed_the_partner_has_done_is_the_partnerships_implementation(
+    gazetteer: Gazetteer,
+) -> None:
+    base = "Judul Uji\nKota Sukamaju dan Kota Riverton menandatangani MoU sister city pada 2016.\n"
+    sent = base + "Riverton has already sent 16 young people for technical courses in Indonesia.\n"
+    assert ("riverton", "implementation", "actual") in _stages(extract(sent, gazetteer))
+    for other in (
+        "Riverton will send 16 young people for technical courses in Indonesia.\n",
+        "Riverton has built relations with Kota Wellan.\n",
+        "Kota Wellan has sent 16 young people to Riverton.\n",
+        "Pemkot Riverton telah membangun hubungan antar kota.\n",
+    ):
+        stages = _stage_ids(base + other, gazetteer)
+        assert "implementation" not in stages, other
+    framed = base + "The youth week is under a sister-city agreement signed in 2016.\n"
+    assert "implementation" in _stage_ids(framed, gazetteer)

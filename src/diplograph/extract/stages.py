@@ -81,6 +81,8 @@ class StageWords:
     not_since_before: re.Pattern[str]  # "program sister city sejak 2010": the programs run since
     framed: re.Pattern[str]  # "Under the sister city program, …"
     deed: re.Pattern[str]  # "… visited Kyoto"
+    deed_done: re.Pattern[str]  # "Wewak has already sent 16 young people …"
+    relation_after: re.Pattern[str]  # "[telah membangun] hubungan"
 
 
 @cache
@@ -138,6 +140,15 @@ def stage_words() -> StageWords:
         not_since_before=_shortly_before(r["since_not_between"], 0),
         framed=_before_kind(r["frame_words"], kinds),
         deed=phrase_pattern(r["deed_words"]),
+        relation_after=re.compile(
+            rf"\s+(?:[\w-]+\s+)?{phrase_pattern(rules('partnerships')['relation_words']).pattern}",
+            re.I,
+        ),
+        deed_done=re.compile(
+            rf"(?<![\w])(?:{alternation(r['deed_done_words'])})\s+(?:already\s+)?"
+            rf"(?:{phrase_pattern(r['deed_words']).pattern})",
+            re.I,
+        ),
         kind_since=re.compile(
             rf"(?:{phrase_pattern(kinds).pattern})\W+"
             rf"(?:(?!{phrase_pattern(r['since_not_between']).pattern})[\w'’-]+\W+){{0,6}}?"
@@ -232,10 +243,47 @@ def add_stages(  # type: ignore[no-untyped-def]
         for partnership in targets:
             if partnership.id in notes:
                 _add_noted(partnership, notes[partnership.id], told, usable, has_kind)
+    _add_deeds(article, result, cue_sentences, regions, dates, w)
     for partnership in result:  # talks about a partnership whose LoI or MoU is done
         reached = {s.stage for s in partnership.stages if s.status == "actual"}
         if reached & {"letter-of-intent", "signed"}:
             partnership.stages = [s for s in partnership.stages if not s.weak]
+
+
+def _add_deeds(article, result, cue_sentences, regions, dates, w) -> None:  # type: ignore[no-untyped-def]
+    """A deed a partner is told to have done for the other, in a sentence that names it and no
+    other place but the home and countries ("Wewak has already sent 16 young people for
+    technical courses in Indonesia"): the partnership's implementation."""
+    for sentence in article.sentences:
+        if sentence in cue_sentences or sentence.caption or article.in_skipped(sentence.start):
+            continue
+        match = w.deed_done.search(sentence.text)
+        if match is None or w.planned.search(sentence.text, 0, match.start()):
+            continue
+        if w.relation_after.match(sentence.text, match.end()):
+            continue  # "telah membangun hubungan antar kota": the relationship, no deed for it
+        named = _regions_in(sentence, regions)
+        for partnership in result:
+            if partnership.partner.id in named and named <= {
+                p.id for p in (partnership.home, partnership.partner)
+            }:
+                date = _date_in(sentence, dates, sentence.start + match.start(), [])
+                stage = "implementation"
+                item = _stage_item(article, sentence, stage, w.deed_done, match, date, w)
+                _add_stage(partnership, item)
+
+
+def _regions_in(sentence: Sentence, regions) -> set[str]:  # type: ignore[no-untyped-def]
+    """The places a sentence names, countries and the places that locate another aside."""
+    return {
+        region.id
+        for region in regions
+        if region.level != "country"
+        and any(
+            sentence.start <= m.start < sentence.end and m.context_of is None
+            for m in region.mentions
+        )
+    }
 
 
 def _stage_item(article, sentence, stage, pattern, match, date, w) -> Stage:  # type: ignore[no-untyped-def]
