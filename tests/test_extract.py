@@ -2209,3 +2209,16 @@ def test_a_deed_the_partner_has_done_is_the_partnerships_implementation(
         assert "implementation" not in stages, other
     framed = base + "The youth week is under a sister-city agreement signed in 2016.\n"
     assert "implementation" in _stage_ids(framed, gazetteer)
+
+
+def test_a_regency_of_two_words_before_its_province_and_a_plan_to_form_a_sister_city(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nKedua pihak membahas tindak lanjut rencana pembentukan Sister City antara "
+        "Riverton City dengan Kabupaten Toba Sukamaju, Provinsi Sumatera Utara.\n"
+    )
+    x = extract(text, gazetteer, language="id")
+    assert "Toba Sukamaju" in {r.name for r in x.regions}
+    assert _pairs(x) == {frozenset({"riverton", "toba-sukamaju"})}
+    assert {s for _p, s, _st in _stages(x)} == {"exploration"}

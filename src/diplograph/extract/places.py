@@ -122,6 +122,9 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
         rf"|(?i:{alternation(config['site_endings'])})(?![\w])"
     )
 
+    provinces = [w for g in config["prefixes"] if g["level"] == "province" for w in g["words"]]
+    province_after = re.compile(rf",\s*(?:{alternation(provinces)})\s+[A-Z]")
+
     def add(name: str, start: int, end: int, **kw: object) -> Mention | None:
         dateline = re.match(r"[A-Z]{2,}[-–](?=[A-Z][a-z])", name)
         if dateline and not text[text.rfind("\n", 0, start) + 1 : start].strip():
@@ -167,8 +170,8 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
             return None
         if kw.get("how") != "gazetteer" and post_after.match(text, end):
             return None  # "an agreement with Yang Luyu, the mayor of Jinan": a person
-        if kw.get("how") == "prefix":
-            words = _trim_name(words, gazetteer, second, text, aliases)
+        if kw.get("how") == "prefix" and not (len(words) <= 3 and province_after.match(text, end)):
+            words = _trim_name(words, gazetteer, second, text, aliases)  # not "Toba Samosir, Prov…"
         elif kw.get("how") == "country":
             words = _trim_run(words, gazetteer, second, text, stop | titles, aliases)
         name = " ".join(words)
