@@ -2222,3 +2222,15 @@ def test_a_regency_of_two_words_before_its_province_and_a_plan_to_form_a_sister_
     assert "Toba Sukamaju" in {r.name for r in x.regions}
     assert _pairs(x) == {frozenset({"riverton", "toba-sukamaju"})}
     assert {s for _p, s, _st in _stages(x)} == {"exploration"}
+
+
+def test_a_surname_that_is_also_a_stopword_begins_a_name_after_a_post(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nWali Kota Shanghai Yang Xiong bertemu Wali Kota Semarang. Yang hadir "
+        "Bupati Batang.\n"
+    )
+    names = {o.name for o in extract(text, gazetteer).officials}
+    assert "Yang Xiong" in names
+    assert "Yang" not in names

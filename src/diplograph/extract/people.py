@@ -48,6 +48,7 @@ class Official:
 def find_officials(article: Article, regions: list[Region]) -> list[Official]:
     config = rules("posts")
     stop = set(never_names()) | set(rules("partnerships")["venue_words"])  # not "Jalan Sudirman"
+    surnames = set(config["surname_stopwords"])
     acting = alternation(config["acting"])
     prefixes = alternation(config["name_prefixes"])
     honorifics = alternation(config["honorifics"])
@@ -183,8 +184,10 @@ def find_officials(article: Article, regions: list[Region]) -> list[Official]:
                     break
             while words and (words[-1] in stop or words[-1] in degrees):
                 words.pop()
-            if not words or words[0] in stop or len(" ".join(words)) < 3:
+            if not words or len(" ".join(words)) < 3:
                 continue
+            if words[0] in stop and not (words[0] in surnames and len(words) > 1):
+                continue  # "Yang Xiong", not "Yang"
             if any(w for w in words if span_region.get((position, position + len(w))) is not None):
                 continue
             if span_region.get((position, position + len(" ".join(words)))) is not None:
