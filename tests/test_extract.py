@@ -2234,3 +2234,16 @@ def test_a_surname_that_is_also_a_stopword_begins_a_name_after_a_post(
     names = {o.name for o in extract(text, gazetteer).officials}
     assert "Yang Xiong" in names
     assert "Yang" not in names
+
+
+def test_balinese_names_after_a_post_keep_their_first_and_last_words(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nHadir Wali Kota Denpasar, I Gusti Ngurah Jaya Negara, Ketua DPRD Denpasar "
+        "I Gusti Ngurah Gede, dan Pj. Sekda Kota Denpasar I Made Toya.\n"
+    )
+    x = extract(text, gazetteer)
+    names = {o.name for o in x.officials}
+    assert {"I Gusti Ngurah Jaya Negara", "I Gusti Ngurah Gede", "I Made Toya"} <= names
+    assert "denpasar-i" not in {r.id for r in x.regions}

@@ -49,6 +49,7 @@ def find_officials(article: Article, regions: list[Region]) -> list[Official]:
     config = rules("posts")
     stop = set(never_names()) | set(rules("partnerships")["venue_words"])  # not "Jalan Sudirman"
     surnames = set(config["surname_stopwords"])
+    name_stop = stop - surnames  # what ends a name
     acting = alternation(config["acting"])
     prefixes = alternation(config["name_prefixes"])
     honorifics = alternation(config["honorifics"])
@@ -176,13 +177,13 @@ def find_officials(article: Article, regions: list[Region]) -> list[Official]:
             if region is not None and words and fold(words[0]) == fold(region.name.split()[-1]):
                 words = words[1:]
             for k, word in enumerate(words):
-                if k and word in stop:  # "Antonius Ginting Instruksikan ASN": a headline goes on
+                if k and word in name_stop:  # "Antonius Ginting Instruksikan ASN": a headline
                     words = words[:k]
                     break
                 if re.search(r"['’]s$", word):  # "Bill Clinton's home state"
                     words = [*words[:k], word[:-2]]
                     break
-            while words and (words[-1] in stop or words[-1] in degrees):
+            while words and (words[-1] in name_stop or words[-1] in degrees):
                 words.pop()
             if not words or len(" ".join(words)) < 3:
                 continue

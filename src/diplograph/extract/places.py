@@ -282,6 +282,8 @@ def _trim_name(
             n += 1
         return words[:n]
     for n in range(len(words), 1, -1):
+        if len(words[n - 1]) == 1:
+            continue  # "Kota Denpasar I Made Toya", "… I Gusti …": a Balinese name follows
         candidate = " ".join(words[:n])
         if len(re.findall(re.escape(candidate), text, re.IGNORECASE)) > 1:
             return words[:n]
