@@ -2247,3 +2247,9 @@ def test_balinese_names_after_a_post_keep_their_first_and_last_words(
     names = {o.name for o in x.officials}
     assert {"I Gusti Ngurah Jaya Negara", "I Gusti Ngurah Gede", "I Made Toya"} <= names
     assert "denpasar-i" not in {r.id for r in x.regions}
+
+
+def test_a_day_without_a_year_takes_the_year_its_range_ends_with(gazetteer: Gazetteer) -> None:
+    text = "Judul Uji\nThe chairman visited the City of Bogor from July 17 to July 24 2007.\n"
+    values = [d.value for d in extract(text, gazetteer).dates]
+    assert values == ["2007-07-17", "2007-07-24"]

@@ -204,22 +204,27 @@ def _year_of_month(month: int, direction: str, published: Published) -> int:
 
 
 def _years_of_sentences(article, found, planned_words, published) -> None:  # type: ignore[no-untyped-def]
-    """A day written without a year takes a year its sentence names before it ("In 1992, …
-    signed a Memorandum of Understanding on September 29")."""
+    """A day written without a year takes the year of the day a range ends with ("from July 17
+    to July 24 2007") or else a year its sentence names before it ("In 1992, … signed a
+    Memorandum of Understanding on September 29")."""
     years = [f for f in found if f.extra.get("form") == "year"]
-    for date in found:
+    until = re.compile(rf"\s*(?:{alternation(rules('dates')['range_words'])})\s*")
+    for date, following in zip(found, [*found[1:], None], strict=False):
         day_month = date.extra.get("day_month")
         if not day_month or date.extra.get("form") == "year":
             continue
         sentence = article.sentence_at(date.evidence.start)
         before = [
-            y
+            y.value
             for y in years
             if sentence and sentence.start <= y.evidence.start < date.evidence.start
         ]
+        gap = article.text[date.evidence.end : following.evidence.start] if following else ""
+        if following and following.value and not following.flags and until.fullmatch(gap):
+            before.append(following.value[:4])  # a written year ends the range
         if not before:
             continue
-        year = before[-1].value
+        year = before[-1]
         try:
             value = dt.date.fromisoformat(f"{year}{str(day_month)[1:]}").isoformat()
         except ValueError:
