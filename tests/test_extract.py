@@ -2253,3 +2253,13 @@ def test_a_day_without_a_year_takes_the_year_its_range_ends_with(gazetteer: Gaze
     text = "Judul Uji\nThe chairman visited the City of Bogor from July 17 to July 24 2007.\n"
     values = [d.value for d in extract(text, gazetteer).dates]
     assert values == ["2007-07-17", "2007-07-24"]
+
+
+def test_a_slip_of_the_weekday_just_before_the_publication_keeps_the_day(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Judul Uji\nMoU ditandatangani Rabu (31/5) di Balaikota.\n"
+    slip = extract(text, gazetteer, published=parse_published("2011-06-01")).dates[0]
+    assert slip.value == "2011-05-31" and "does not match" in slip.flags[0]
+    far = extract(text, gazetteer, published=parse_published("2011-09-01")).dates[0]
+    assert far.value is None  # months away: the weekday cannot be set aside

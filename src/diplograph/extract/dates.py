@@ -331,13 +331,24 @@ def _guess_year(
         if len(fitting) == 1:
             return fitting[0].year, 0.9, f"year {fitting[0].year} from the weekday"
         if not fitting:
-            return None, 0.0, "no year near the publication date fits the weekday written"
+            return _close_before(candidates, published)
         candidates = fitting
     reference = published.date
     if reference is None:
         return published.year, 0.75, f"year {published.year} taken from the publication date"
     best = min(candidates, key=lambda d: (abs((d - reference).days), d > reference))
     return best.year, 0.8, f"year {best.year} taken from the publication date"
+
+
+def _close_before(candidates: list[dt.date], published: Published) -> tuple[int | None, float, str]:
+    """When the weekday written fits no year, the day in the month before the publication, if
+    there is one ("Rabu (31/5)" published 1 June 2011: a Tuesday, a slip of the weekday)."""
+    reference = published.date
+    close = [d for d in candidates if reference and 0 <= (reference - d).days <= 31]
+    if not close:
+        return None, 0.0, "no year near the publication date fits the weekday written"
+    note = f"year {close[0].year} from the publication date; the weekday written does not match"
+    return close[0].year, 0.5, note
 
 
 def _years_named(article: Article) -> set[int]:
