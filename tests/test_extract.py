@@ -2263,3 +2263,25 @@ def test_a_slip_of_the_weekday_just_before_the_publication_keeps_the_day(
     assert slip.value == "2011-05-31" and "does not match" in slip.flags[0]
     far = extract(text, gazetteer, published=parse_published("2011-09-01")).dates[0]
     assert far.value is None  # months away: the weekday cannot be set aside
+
+
+def test_talks_on_cooperation_between_two_places_are_an_exploration(gazetteer: Gazetteer) -> None:
+    talks = (
+        "Judul Uji\nThe meeting discussed the potential for cooperation between Riverton City "
+        "and Kota Sukamaju.\n"
+    )
+    assert _stage_ids(talks, gazetteer) == {"exploration"}
+    no_place = "Judul Uji\nThe meeting discussed the potential for cooperation in tourism.\n"
+    assert _pairs(extract(no_place, gazetteer)) == set()
+
+
+def test_an_exploration_told_in_other_words_than_talks_outlasts_a_signing(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nRiverton City is set to embark on exploratory discussions with Kota "
+        "Sukamaju for the planned partnership. “We talked about plans in exploring trade through a "
+        "sisterhood agreement,” he said. Riverton City forged a sisterhood agreement with "
+        "Kota Sukamaju.\n"
+    )
+    assert "exploration" in _stage_ids(text, gazetteer)

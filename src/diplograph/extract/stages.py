@@ -81,6 +81,7 @@ class StageWords:
     not_since_before: re.Pattern[str]  # "program sister city sejak 2010": the programs run since
     framed: re.Pattern[str]  # "Under the sister city program, …"
     deed: re.Pattern[str]  # "… visited Kyoto"
+    cooperation: re.Pattern[str]  # "kerja sama", "cooperation"
     deed_done: re.Pattern[str]  # "Wewak has already sent 16 young people …"
     relation_after: re.Pattern[str]  # "[telah membangun] hubungan"
 
@@ -114,6 +115,7 @@ def stage_words() -> StageWords:
         ),
         signed_verbs=phrase_pattern(r["signed_verbs"], suffixes=clitics),
         discussion=phrase_pattern(r["discussion"]),
+        cooperation=phrase_pattern(rules("partnerships")["cooperation_words"]),
         wish=phrase_pattern(r["wish_words"], suffixes=clitics),
         approval=phrase_pattern(r["approval_words"]),
         council=phrase_pattern(r["council_words"]),
@@ -187,10 +189,12 @@ def _shortly_before(words: list[str], gap: int) -> re.Pattern[str]:
 
 
 def has_stage(sentence: Sentence, has_kind: bool) -> bool:
-    """Whether a sentence holds a stage wording (talks count beside a kind of partnership)."""
+    """Whether a sentence holds a stage wording (talks count beside a kind of partnership or
+    cooperation)."""
     w = stage_words()
     text = sentence.text
-    if w.official.search(text) or (has_kind and w.discussion.search(text)):
+    talks = has_kind or w.cooperation.search(text)  # talks about a partnership, cooperation
+    if w.official.search(text) or (talks and w.discussion.search(text)):
         return True
     # a wording that counts only beside a kind ("keinginan") makes no cue without one, or
     # without a word for the one the sentence before names ("It has been established since …")
@@ -372,8 +376,8 @@ def _stage_matches(
         ("signed", w.kind_since),
     ]
     has_loi = bool(w.stages["letter-of-intent"].search(text))
-    if has_kind:  # talks about a kind of partnership
-        patterns.append(("exploration", w.discussion))
+    if has_kind or (names_party and w.cooperation.search(text)):
+        patterns.append(("exploration", w.discussion))  # talks about a partnership, cooperation
     if w.council.search(text):  # "DPRD Kota Denpasar menyetujui kerja sama …"
         patterns.append(("dprd-approval", w.approval))
     refers = has_kind or names_party or bool(w.refer_back.search(text))
@@ -644,8 +648,8 @@ def _add_stage(partnership: Partnership, stage: Stage) -> None:
             old, new = known.date or "", stage.date or ""
             if old and new and not (old.startswith(new) or new.startswith(old)):
                 continue
-            if len(new) > len(old):
-                partnership.stages[i] = stage
+            if len(new) > len(old) or (known.weak and not stage.weak):
+                partnership.stages[i] = stage  # a date, or a wording that is no mere talk
             return
     partnership.stages.append(stage)
     partnership.stages.sort(key=lambda s: (STAGE_ORDER.index(s.stage), s.status))
