@@ -2285,3 +2285,17 @@ def test_an_exploration_told_in_other_words_than_talks_outlasts_a_signing(
         "Kota Sukamaju.\n"
     )
     assert "exploration" in _stage_ids(text, gazetteer)
+
+
+def test_programmes_as_the_embodiment_of_a_partnership_and_associations_as_no_side(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nKota Kembar antara Kota Sukamaju dengan Kota Riverton, Malaysia, terjalin "
+        "pada tahun 1985.\nMisalnya kerjasama antara PWI Perwakilan Sukamaju dengan Persatuan "
+        "Wartawan Malaysia (PWM) Riverton.\nProgram-program sebagai wujud kerjasama Kota Kembar "
+        "berlangsung selama 20 tahun.\n"
+    )
+    x = extract(text, gazetteer, language="id")
+    assert "wartawan" not in {r.id for r in x.regions}
+    assert "implementation" in {s for _p, s, _st in _stages(x)}

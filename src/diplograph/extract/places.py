@@ -463,6 +463,7 @@ def _constructions(article, mentions, add, free) -> None:  # type: ignore[no-unt
     stop = set(never_names())
     stop |= {w for t in rules("posts")["titles"] for words in t["words"] for w in words.split()}
     aliases = config["aliases"]  # "NTT- Jiangxi": an abbreviation in capitals is a place
+    bodies = set(rules("posts")["private_bodies"])
     for sentence in article.sentences:
         if article.in_skipped(sentence.start) or not cue.search(sentence.text):
             continue
@@ -474,6 +475,8 @@ def _constructions(article, mentions, add, free) -> None:  # type: ignore[no-unt
                         continue
                     words = match[group].split()
                     start = sentence.start + match.start(group)
+                    if words[0] in bodies:
+                        continue  # "Persatuan Wartawan Malaysia": an association
                     while words and words[0] in stop:  # "Sign Jakarta-Moscow …"
                         start += len(words.pop(0)) + 1
                     cut = next((i for i, w in enumerate(words) if i and w in stop), None)
