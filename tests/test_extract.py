@@ -2299,3 +2299,29 @@ def test_programmes_as_the_embodiment_of_a_partnership_and_associations_as_no_si
     x = extract(text, gazetteer, language="id")
     assert "wartawan" not in {r.id for r in x.regions}
     assert "implementation" in {s for _p, s, _st in _stages(x)}
+
+
+def test_the_other_partners_a_sentence_lists_after_one_on_the_homes_relations(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nThe mayor of Semarang said Kota Semarang will continue its cooperation "
+        "with the Japanese city of "
+        "Riverton.\nAn official of Riverton said Semarang is the fourth city in ASEAN with which "
+        "Riverton cooperates. The three other cities are Da Nang of Vietnam, Wellan of "
+        "Thailand, and Porto Vella of the Philippines.\n"
+    )
+    x = extract(text, gazetteer)
+    pairs = {frozenset({p.home.name, p.partner.name}) for p in x.partnerships}
+    assert pairs == {
+        frozenset({"Semarang", "Riverton"}),
+        frozenset({"Riverton", "Đà Nẵng"}),  # the gazetteer's name
+        frozenset({"Riverton", "Wellan"}),
+        frozenset({"Riverton", "Porto Vella"}),
+    }
+    assert "Embassy" not in {
+        r.name
+        for r in extract(
+            "Judul Uji\nHe visited the Embassy of Japan in Tokyo.\n", gazetteer
+        ).regions
+    }

@@ -215,8 +215,11 @@ def list_pairs(sentence: Sentence, named: list[Region]) -> list[tuple[Region, Re
 
 
 _BRACKET = r"(?:\([^()]{0,40}\)\s*)?"  # "(Germany)"
-LIST_GAP = re.compile(  # ", ", " (Germany), ", ", Texas (USA), and "
-    rf"\s*{_BRACKET}(?:,\s*(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}}\s*{_BRACKET})?[,;:]?\s*"
+_OF_COUNTRY = (
+    r"(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})?"  # " of Vietnam"
+)
+LIST_GAP = re.compile(  # ", ", " (Germany), ", ", Texas (USA), and ", " of Thailand, and "
+    rf"\s*{_BRACKET}{_OF_COUNTRY}(?:,\s*(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}}\s*{_BRACKET})?[,;:]?\s*"
     r"(?:(?:and|dan|serta|or|atau|until|hingga|sampai)\s+)?"
 )
 

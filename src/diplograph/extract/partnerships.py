@@ -103,6 +103,8 @@ def find_partnerships(
             continue
         for a, b in _passing_pairs(sentence, named_in(sentence), home, parents):
             pairs.setdefault(frozenset({a.id, b.id}), (a, b, sentence))
+    for a, b, sentence in _other_partners(everywhere, named_in, home, relation):
+        pairs.setdefault(frozenset({a.id, b.id}), (a, b, sentence))
     result = []
     for anchor, region, sentence in sorted(pairs.values(), key=lambda v: v[0] is not home):
         kind, kind_evidence = _kind(article, region, cue_sentences, kind_patterns, regions)
@@ -151,6 +153,24 @@ def _most_named_partner(sentences: list[Sentence], named_in, home: Region, paren
         return {}
     region, sentence = first[best]
     return {frozenset({home.id, region.id}): (home, region, sentence)}
+
+
+def _other_partners(sentences, named_in, home, relation) -> list[tuple[Region, Region, Sentence]]:  # type: ignore[no-untyped-def]
+    """ "Batam is the fourth city in ASEAN with which Yokohama cooperates. The three other cities
+    are Da Nang of Vietnam, Bangkok of Thailand, and Cebu of the Philippines": the places a
+    sentence lists as the others, after one on the relations of the home and one more place,
+    are that place's partners too."""
+    other = phrase_pattern(rules("partnerships")["other_words"])
+    found = []
+    for before, sentence in pairwise(sentences):
+        listed = partner_list(sentence, named_in(sentence))
+        if not listed or not other.search(sentence.text) or not relation.search(before.text):
+            continue
+        earlier = [r for r in named_in(before) if r not in listed]
+        anchors = [r for r in earlier if r is not home]
+        if home in earlier and len(anchors) == 1:
+            found += [(anchors[0], r, sentence) for r in listed if may_pair(anchors[0], r)]
+    return found
 
 
 def _passing_pairs(sentence, regions, home, parents) -> list[tuple[Region, Region]]:  # type: ignore[no-untyped-def]

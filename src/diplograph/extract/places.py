@@ -637,11 +637,17 @@ def _before_country(article, gazetteer, mentions, aliases, not_regions, add, fre
         while True:
             before = article.text[max(0, end - 60) : end]
             match = re.search(
-                rf"(?P<name>{NAME})(?:,\s*(?:the\s+)?|\s+in\s+(?:the\s+)?|\s+di\s+)$", before
+                rf"(?P<name>{NAME})(?:,\s*(?:the\s+)?|\s+in\s+(?:the\s+)?|\s+di\s+"
+                rf"|(?P<of>\s+of\s+(?:the\s+)?))$",
+                before,
             )
             if not match:
                 break
             at = end - len(before) + match.start("name")
+            listed = LIST_SPOT.search(article.text[max(0, at - 12) : at])
+            if match["of"] and (end != country.start or not listed):
+                match = None  # "X of Japan" only as a list's member ("…, Bangkok of Thailand")
+                break
             if match["name"] not in not_regions and (at, at + len(match["name"])) not in provinces:
                 break
             end = end - len(before) + match.start("name")
@@ -654,6 +660,11 @@ def _before_country(article, gazetteer, mentions, aliases, not_regions, add, fre
         if free(start, start + len(name)):
             add(name, start, start + len(name), how="country")
     _before_province(article, [m for m in mentions if (m.start, m.end) in provinces], add, free)
+
+
+LIST_SPOT = re.compile(
+    r"(?:[,:]|\b(?:are|and|including|namely))\s+$"
+)  # where a list's members stand
 
 
 def _before_province(article, provinces, add, free) -> None:  # type: ignore[no-untyped-def]
