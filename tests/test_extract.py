@@ -2325,3 +2325,19 @@ def test_the_other_partners_a_sentence_lists_after_one_on_the_homes_relations(
             "Judul Uji\nHe visited the Embassy of Japan in Tokyo.\n", gazetteer
         ).regions
     }
+
+
+def test_city_nicknames_repeated_names_and_names_beginning_with_a_title_word(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "DKI Tingkatkan Kerja Sama dengan Riverton\nDelegasi Riverton sering mengunjungi Kota "
+        "Pahlawan, seperti Kota Bau Bau dengan Seoul. Ia bertemu Deputi Mayor Riverton. "
+        "Tourism between Sulawesi and Mindanao, particularly Davao and General Santos City.\n"
+    )
+    x = extract(text, gazetteer)
+    names = {m.name for r in x.regions for m in r.mentions}
+    assert {"Kota Pahlawan", "Bau Bau", "General Santos"} <= names
+    ids = {r.id for r in x.regions}
+    assert not ids & {"deputi", "mindanao", "santos", "bau", "dki-tingkatkan-kerja-sama"}
+    assert "surabaya" in ids

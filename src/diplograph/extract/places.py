@@ -122,6 +122,7 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
         rf"|(?i:{alternation(config['site_endings'])})(?![\w])"
     )
 
+    first_words = set(config["name_first_words"])
     provinces = [w for g in config["prefixes"] if g["level"] == "province" for w in g["words"]]
     province_after = re.compile(rf",\s*(?:{alternation(provinces)})\s+[A-Z]")
 
@@ -139,6 +140,8 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
             return None  # "by Governor Surjadi Soedirdja and New South Wales Premier": a person
         if kw.get("how") != "gazetteer":  # "Walikota Gindar City" names Gindar
             while len(words) > 1 and words[0] in titles:
+                if kw.get("how") == "suffix" and words[0] in first_words:
+                    break  # "General Santos City"
                 words = words[1:]
         while len(words) > 1 and words[0] in missions:  # "KJRI Cape Town": the seat
             words = words[1:]
@@ -272,7 +275,7 @@ def _trim_name(
             break
     for n in range(len(words), 1, -1):
         candidate = " ".join(words[:n])
-        if gazetteer.lookup(aliases.get(candidate, candidate)):
+        if gazetteer.lookup(aliases.get(candidate, candidate)) or candidate in indonesian_cities():
             return words[:n]
     if len(words) > 1 and words[0] in rules("places")["name_first_words"]:
         return words[:2]  # "Port Blair"
@@ -342,9 +345,11 @@ def _alias_in_brackets(text: str, mention: Mention) -> None:
 
 
 def _long_aliases(article, aliases, add, free) -> None:  # type: ignore[no-untyped-def]
-    """Other names of three words or more, before their words are read as a prefix or a suffix
-    and a name ("Daerah Khusus Ibukota Jakarta", "Special Capital City")."""
-    long = [name for name in aliases if len(name.split()) >= 3]
+    """Other names of three words or more, or that begin with a prefix, before their words are
+    read as a prefix or a suffix and a name ("Daerah Khusus Ibukota Jakarta", "Special Capital
+    City", "Kota Pahlawan")."""
+    prefixes = _prefix_words()
+    long = [n for n in aliases if len(n.split()) >= 3 or (" " in n and n.split()[0] in prefixes)]
     if not long:
         return
     for match in re.finditer(rf"(?<![\w])(?:{alternation(long)})(?![\w])", article.text):
