@@ -247,14 +247,14 @@ def add_stages(  # type: ignore[no-untyped-def]
         for partnership in targets:
             if partnership.id in notes:
                 _add_noted(partnership, notes[partnership.id], told, usable, has_kind)
-    _add_deeds(article, result, cue_sentences, regions, dates, w)
+    _add_deeds(article, result, cue_sentences, named_in, dates, w)
     for partnership in result:  # talks about a partnership whose LoI or MoU is done
         reached = {s.stage for s in partnership.stages if s.status == "actual"}
         if reached & {"letter-of-intent", "signed"}:
             partnership.stages = [s for s in partnership.stages if not s.weak]
 
 
-def _add_deeds(article, result, cue_sentences, regions, dates, w) -> None:  # type: ignore[no-untyped-def]
+def _add_deeds(article, result, cue_sentences, named_in, dates, w) -> None:  # type: ignore[no-untyped-def]
     """A deed a partner is told to have done for the other, in a sentence that names it and no
     other place but the home and countries ("Wewak has already sent 16 young people for
     technical courses in Indonesia"): the partnership's implementation."""
@@ -266,28 +266,13 @@ def _add_deeds(article, result, cue_sentences, regions, dates, w) -> None:  # ty
             continue
         if w.relation_after.match(sentence.text, match.end()):
             continue  # "telah membangun hubungan antar kota": the relationship, no deed for it
-        named = _regions_in(sentence, regions)
-        for partnership in result:
-            if partnership.partner.id in named and named <= {
-                p.id for p in (partnership.home, partnership.partner)
-            }:
+        named = {r.id for r in named_in(sentence)}
+        for p in result:
+            if p.partner.id in named and named <= {p.home.id, p.partner.id}:
                 date = _date_in(sentence, dates, sentence.start + match.start(), [])
-                stage = "implementation"
-                item = _stage_item(article, sentence, stage, w.deed_done, match, date, w)
-                _add_stage(partnership, item)
-
-
-def _regions_in(sentence: Sentence, regions) -> set[str]:  # type: ignore[no-untyped-def]
-    """The places a sentence names, countries and the places that locate another aside."""
-    return {
-        region.id
-        for region in regions
-        if region.level != "country"
-        and any(
-            sentence.start <= m.start < sentence.end and m.context_of is None
-            for m in region.mentions
-        )
-    }
+                _add_stage(
+                    p, _stage_item(article, sentence, "implementation", w.deed_done, match, date, w)
+                )
 
 
 def _stage_item(article, sentence, stage, pattern, match, date, w) -> Stage:  # type: ignore[no-untyped-def]
