@@ -2341,3 +2341,16 @@ def test_city_nicknames_repeated_names_and_names_beginning_with_a_title_word(
     ids = {r.id for r in x.regions}
     assert not ids & {"deputi", "mindanao", "santos", "bau", "dki-tingkatkan-kerja-sama"}
     assert "surabaya" in ids
+
+
+def test_a_city_list_name_after_a_title_nationalities_firms_and_more_headline_verbs(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Delegasi Kota Magelang Bertolak ke Riverton\nWalikota Banda Aceh Illiza Djamal bertemu "
+        "the Kenyan and Riverton county governments, with CV PA Bali, at the KJRI Cape Town.\n"
+    )
+    x = extract(text, gazetteer)
+    names = {m.name for r in x.regions for m in r.mentions}
+    assert "Banda Aceh" in names and "Magelang" in names
+    assert not names & {"Banda", "Kenyan", "CV PA", "Cape", "Magelang Bertolak"}

@@ -169,6 +169,8 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
             return None
         if kw.get("how") == "suffix" and (words[-1] in stop or POSSESSIVE.search(name)):
             return None  # "AUSTRALIA'S City" is a country's city, not a place "Australia"
+        if kw.get("how") == "suffix" and words == words[:1] and words[0] in first_words:
+            return None  # "Cape Town": the suffix word is the name's own
         if media.match(text, end):  # "Riau Pos", "Sonora.ID": a newspaper, a news site
             return None
         if kw.get("how") != "gazetteer" and post_after.match(text, end):
@@ -378,8 +380,12 @@ def _title_places(article, gazetteer, mentions, add, free) -> None:  # type: ign
             length = 1
             for n in range(min(3, len(words)), 0, -1):
                 candidate = " ".join(words[:n])
-                if name_key(candidate) in known or gazetteer.lookup(candidate):
-                    length = n
+                if (
+                    name_key(candidate) in known
+                    or gazetteer.lookup(candidate)
+                    or candidate in cities
+                ):
+                    length = n  # "Walikota Banda Aceh Illiza …"
                     break
             name = " ".join(words[:length])
             start = match.start("name")
