@@ -169,7 +169,7 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
             return None
         if kw.get("how") == "suffix" and (words[-1] in stop or POSSESSIVE.search(name)):
             return None  # "AUSTRALIA'S City" is a country's city, not a place "Australia"
-        if kw.get("how") == "suffix" and words == words[:1] and words[0] in first_words:
+        if kw.get("how") == "suffix" and len(words) == 1 and words[0] in first_words:
             return None  # "Cape Town": the suffix word is the name's own
         if media.match(text, end):  # "Riau Pos", "Sonora.ID": a newspaper, a news site
             return None
@@ -279,7 +279,7 @@ def _trim_name(
         candidate = " ".join(words[:n])
         if gazetteer.lookup(aliases.get(candidate, candidate)) or candidate in indonesian_cities():
             return words[:n]
-    if len(words) > 1 and words[0] in rules("places")["name_first_words"]:
+    if len(words) > 1 and words[0] in set(rules("places")["name_first_words"]):
         return words[:2]  # "Port Blair"
     if len(words) > 1 and words[1] in second:  # "Timor Tengah Utara"
         n = 2
@@ -673,9 +673,8 @@ def _before_country(article, gazetteer, mentions, aliases, not_regions, add, fre
     _before_province(article, [m for m in mentions if (m.start, m.end) in provinces], add, free)
 
 
-LIST_SPOT = re.compile(
-    r"(?:[,:]|\b(?:are|and|including|namely))\s+$"
-)  # where a list's members stand
+# Where a list's members stand ("are Da Nang of Vietnam, Bangkok of Thailand, and Cebu …")
+LIST_SPOT = re.compile(r"(?:[,:]|\b(?:are|and|including|namely))\s+$")
 
 
 def _before_province(article, provinces, add, free) -> None:  # type: ignore[no-untyped-def]
