@@ -17,6 +17,8 @@ from functools import cache
 from diplograph.extract.gazetteer import Gazetteer, Place
 from diplograph.extract.rules import (
     alternation,
+    headline_verbs,
+    name_first_words,
     never_names,
     never_places,
     rules,
@@ -122,7 +124,6 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
         rf"|(?i:{alternation(config['site_endings'])})(?![\w])"
     )
 
-    first_words = set(config["name_first_words"])
     provinces = [w for g in config["prefixes"] if g["level"] == "province" for w in g["words"]]
     province_after = re.compile(rf",\s*(?:{alternation(provinces)})\s+[A-Z]")
 
@@ -140,7 +141,7 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
             return None  # "by Governor Surjadi Soedirdja and New South Wales Premier": a person
         if kw.get("how") != "gazetteer":  # "Walikota Gindar City" names Gindar
             while len(words) > 1 and words[0] in titles:
-                if kw.get("how") == "suffix" and words[0] in first_words:
+                if kw.get("how") == "suffix" and words[0] in name_first_words():
                     break  # "General Santos City"
                 words = words[1:]
         while len(words) > 1 and words[0] in missions:  # "KJRI Cape Town": the seat
@@ -169,7 +170,7 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
             return None
         if kw.get("how") == "suffix" and (words[-1] in stop or POSSESSIVE.search(name)):
             return None  # "AUSTRALIA'S City" is a country's city, not a place "Australia"
-        if kw.get("how") == "suffix" and len(words) == 1 and words[0] in first_words:
+        if kw.get("how") == "suffix" and len(words) == 1 and words[0] in name_first_words():
             return None  # "Cape Town": the suffix word is the name's own
         if media.match(text, end):  # "Riau Pos", "Sonora.ID": a newspaper, a news site
             return None
@@ -279,7 +280,7 @@ def _trim_name(
         candidate = " ".join(words[:n])
         if gazetteer.lookup(aliases.get(candidate, candidate)) or candidate in indonesian_cities():
             return words[:n]
-    if len(words) > 1 and words[0] in set(rules("places")["name_first_words"]):
+    if len(words) > 1 and words[0] in name_first_words():
         return words[:2]  # "Port Blair"
     if len(words) > 1 and words[1] in second:  # "Timor Tengah Utara"
         n = 2
@@ -316,9 +317,8 @@ def _name_words(words: list[str], stop: set[str]) -> list[str]:
 def _before_verb(words: list[str]) -> list[str]:
     """The words of a name before a headline's verb ("Samarkand Diharapkan Jadi", "Darwin
     Sepakat Jadi")."""
-    verbs = rules("places")["headline_verbs"]
     for k, word in enumerate(words[1:], 1):
-        if PASSIVE_VERB.fullmatch(word) or word in verbs:
+        if PASSIVE_VERB.fullmatch(word) or word in headline_verbs():
             return words[:k]
     return words
 

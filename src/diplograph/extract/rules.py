@@ -28,10 +28,21 @@ def titles_before_place() -> tuple[dict[str, Any], ...]:
 
 
 @cache
+def headline_verbs() -> frozenset[str]:
+    """Verbs as headlines write them ("Sepakat", "Tingkatkan"): a place name ends before one."""
+    return frozenset(rules("places")["headline_verbs"])
+
+
+@cache
+def name_first_words() -> frozenset[str]:
+    """First words of a place name that never stand alone ("Port Blair", "General Santos")."""
+    return frozenset(rules("places")["name_first_words"])
+
+
+@cache
 def never_places() -> frozenset[str]:
     """Words never part of a place name: the never-places and the headlines' verbs."""
-    places = rules("places")
-    return frozenset(places["never_places"]) | frozenset(places["headline_verbs"])
+    return frozenset(rules("places")["never_places"]) | headline_verbs()
 
 
 @cache
