@@ -2354,3 +2354,48 @@ def test_a_city_list_name_after_a_title_nationalities_firms_and_more_headline_ve
     names = {m.name for r in x.regions for m in r.mentions}
     assert "Banda Aceh" in names and "Magelang" in names
     assert not names & {"Banda", "Kenyan", "CV PA", "Cape", "Magelang Bertolak"}
+
+
+def test_a_council_page_on_its_own_partners_is_about_that_place(gazetteer: Gazetteer) -> None:
+    partners = (
+        "Sister city relationship with Wellan, Japan.\nTwin relationship with Makassar, "
+        "Indonesia.\nMutual Friendship Declaration with Porto Vella, Italy.\n"
+    )
+    for holding in (
+        "Riverton has the following cultural relationships with other cities:\n",
+        "Riverton’s sister city and cultural relationships are these:\n",
+    ):
+        text = (
+            "Nominations open\nThe council of Riverton, Australia is calling for members of its "
+            "panel.\n" + holding + partners + "The panel meets in Riverton.\n"
+        )
+        assert _pairs(extract(text, gazetteer, language="en")) == {
+            frozenset({"riverton", "wellan"}),
+            frozenset({"riverton", "makassar"}),
+            frozenset({"riverton", "porto-vella"}),
+        }
+
+
+def test_a_pair_then_a_list_and_partners_listed_with_their_years(gazetteer: Gazetteer) -> None:
+    text = (
+        "Council approves sister city agreements\nThe Riverton City Council approved a sister "
+        "city agreement between Riverton City and Wellan City, the Municipality of Pordo, "
+        "Kenmore City, and Cagayan de Oro City.\nAs of June 2024, Riverton City has over 20 "
+        "sister cities. International partners include Bitung in Sulawesi, Indonesia, and "
+        "Manado, North Sulawesi in 1993; Tacoma in Washington State, USA in 1994; and Nanning, "
+        "China in 2007.\n"
+    )
+    x = extract(text, gazetteer, language="en")
+    partners = {p.partner.id for p in x.partnerships if p.home.id == "riverton"}
+    assert partners == {
+        "wellan",
+        "pordo",
+        "kenmore",
+        "cagayan-de-oro",
+        "bitung",
+        "manado",
+        "tacoma",
+        "nanning",
+    }
+    wellan = next(p for p in x.partnerships if p.partner.id == "wellan")
+    assert [s.stage for s in wellan.stages] == ["dprd-approval"]  # approved, not signed

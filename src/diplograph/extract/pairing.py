@@ -12,11 +12,12 @@ never paired with the places that contain it.
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import pairwise
 
 from diplograph.extract.people import Official
 from diplograph.extract.regions import Region
-from diplograph.extract.rules import phrase_pattern, rules
+from diplograph.extract.rules import alternation, phrase_pattern, rules
 from diplograph.extract.text import Article, Sentence
 from diplograph.imports.names import name_key
 
@@ -27,16 +28,48 @@ def body_mentions(region: Region) -> int:
     return len([m for m in region.mentions if not m.caption])
 
 
-def home_region(local: list[Region]) -> Region:
+def home_region(article: Article, local: list[Region]) -> Region:
     """The sub-national region the article is most about: the most named of those that are, or
-    may be, Indonesian; an Indonesian one on a tie."""
-    return max(
+    may be, Indonesian; an Indonesian one on a tie. A foreign council's page about its own
+    partners ("Lismore has the following cultural relationships with …") is about that place:
+    the one region the article shows holding partners, if it is named more often."""
+    home = max(
         local,
         key=lambda r: (
             r.country in ("indonesia", None),
             body_mentions(r),
             r.country == "indonesia",
         ),
+    )
+    holders = [r for r in local if _holds_partners(article, r)]
+    if len(holders) != 1 or home in holders:
+        return home
+    return holders[0] if body_mentions(holders[0]) > body_mentions(home) else home
+
+
+@cache
+def _holding() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What follows a place shown holding partners: a verb of having, then within the clause a
+    kind or relation word ("… has over 20 sister cities", "… memiliki tiga kota kembar"); or a
+    possessive and a kind word ("Lismore’s sister city and cultural relationships")."""
+    words = rules("partnerships")
+    kinds = [w for kind in words["kinds"].values() for w in kind]
+    partners = alternation(kinds + words["relation_words"])
+    verbs = alternation(words["holding_verbs"])
+    return (
+        re.compile(
+            rf"\s+(?:\w+\s+){{0,2}}?(?:{verbs})\s[^.;:]{{0,60}}?(?<![\w])(?i:{partners})(?![\w])"
+        ),
+        re.compile(rf"['’]s\s+(?i:{alternation(kinds)})(?![\w])"),
+    )
+
+
+def _holds_partners(article: Article, region: Region) -> bool:
+    return any(
+        pattern.match(article.text, m.end)
+        for m in region.mentions
+        if not m.caption
+        for pattern in _holding()
     )
 
 
@@ -116,7 +149,8 @@ def sentence_pairs(
         if not named:
             continue
         explicit = _construction_pairs(sentence, named)
-        explicit += [p for p in list_pairs(sentence, named) if p not in explicit]
+        listed = list_pairs(sentence, named) or _listed_after_pair(sentence, named, explicit)
+        explicit += [p for p in listed if p not in explicit]
         explicit += [p for p in between_pairs(sentence, named) if p not in explicit]
         joint = [(b, a) if b is home else (a, b) for a, b in joint_subject_pairs(sentence, named)]
         explicit += [p for p in joint if p not in explicit and p[::-1] not in explicit]
@@ -155,6 +189,20 @@ def _construction_pairs(sentence: Sentence, named: list[Region]) -> list[tuple[R
             if (other, region) not in result and (region, other) not in result:
                 result.append((region, other))
     return result
+
+
+def _listed_after_pair(
+    sentence: Sentence, named: list[Region], pairs: list[tuple[Region, Region]]
+) -> list[tuple[Region, Region]]:
+    """ "between Davao City and Iligan City, the Municipality of Kalibo, General Santos City,
+    and Cagayan de Oro City": the places listed after a pair's second side are partners of its
+    first too; not those paired in a construction of their own ("NTT- Jiangxi, Kupang-Nanchang")."""
+    found = []
+    for a, b in pairs:
+        listed = partner_list(sentence, [r for r in named if r is not a])
+        if listed[:1] == [b]:
+            found += [(a, r) for r in listed[1:] if may_pair(a, r) and not _paired_in(r, sentence)]
+    return found
 
 
 def _party_mentions(sentence: Sentence, named: list[Region]) -> list[tuple[int, int, Region]]:
@@ -218,8 +266,10 @@ _BRACKET = r"(?:\([^()]{0,40}\)\s*)?"  # "(Germany)"
 _OF_COUNTRY = (
     r"(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})?"  # " of Vietnam"
 )
+_SINCE_YEAR = r"(?:\s+in\s+\d{4})?"  # "Manado, North Sulawesi in 1993; Tacoma …"
 LIST_GAP = re.compile(  # ", ", " (Germany), ", ", Texas (USA), and ", " of Thailand, and "
-    rf"\s*{_BRACKET}{_OF_COUNTRY}(?:,\s*(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}}\s*{_BRACKET})?[,;:]?\s*"
+    rf"\s*{_BRACKET}{_OF_COUNTRY}(?:,\s*(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}}\s*{_BRACKET})?"
+    rf"{_SINCE_YEAR}[,;:]?\s*"
     r"(?:(?:and|dan|serta|or|atau|until|hingga|sampai)\s+)?"
 )
 

@@ -74,7 +74,7 @@ def find_partnerships(
     local = [r for r in regions if r.level != "country"]
     if not local:
         return []
-    home = home_region(local)
+    home = home_region(article, local)
     parents = {r.located_in for r in local} | _locators(local, home)
     cue_sentences = []
     for sentence in _sentences(article):

@@ -219,9 +219,10 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
             if mention:
                 _alias_in_brackets(article.text, mention)
     suffixes = [(w, g["level"]) for g in config["suffixes"] for w in g["words"]]
+    particle = rf"(?:(?:{alternation(config['name_particles'])})[ ])?"  # "Cagayan de Oro City"
     for word, level in sorted(suffixes, key=lambda s: -len(s[0])):  # "Metropolitan City" first
         pattern = re.compile(
-            rf"(?<![\w])(?P<name>{WORD}(?:[ ]{WORD}){{0,2}})\s+{re.escape(word)}(?![\w])"
+            rf"(?<![\w])(?P<name>{WORD}(?:[ ]{particle}{WORD}){{0,2}})\s+{re.escape(word)}(?![\w])"
         )
         for match in pattern.finditer(article.text):
             if free(*match.span()):
@@ -643,6 +644,7 @@ def _before_country(article, gazetteer, mentions, aliases, not_regions, add, fre
         for m in mentions
         if any(p.level in ("province", "prefecture") for p in gazetteer.lookup(m.name))
     }
+    province_starts = {start for start, _end in provinces}  # also "Washington State"
     for country in countries:
         end = country.start
         while True:
@@ -659,7 +661,7 @@ def _before_country(article, gazetteer, mentions, aliases, not_regions, add, fre
             if match["of"] and (end != country.start or not listed):
                 match = None  # "X of Japan" only as a list's member ("…, Bangkok of Thailand")
                 break
-            if match["name"] not in not_regions and (at, at + len(match["name"])) not in provinces:
+            if match["name"] not in not_regions and at not in province_starts:
                 break
             end = end - len(before) + match.start("name")
         if not match:

@@ -59,6 +59,7 @@ class StageWords:
     discussion: re.Pattern[str]
     wish: re.Pattern[str]
     approval: re.Pattern[str]
+    approved: re.Pattern[str]  # "The council approved a [sister city agreement]"
     council: re.Pattern[str]
     generic: re.Pattern[str]
     ended: re.Pattern[str]
@@ -118,6 +119,7 @@ def stage_words() -> StageWords:
         cooperation=phrase_pattern(rules("partnerships")["cooperation_words"]),
         wish=phrase_pattern(r["wish_words"], suffixes=clitics),
         approval=phrase_pattern(r["approval_words"]),
+        approved=_shortly_before(r["approval_words"], 3),
         council=phrase_pattern(r["council_words"]),
         generic=phrase_pattern(r["generic_words"]),
         ended=phrase_pattern(r["ended_words"]),
@@ -445,6 +447,8 @@ def _is_step(sentence, stage, pattern, match, staged, w) -> bool:  # type: ignor
         or w.conditional.search(before)  # "Jika sudah terjalin sister city, …"
         or w.negated.search(before)  # "… expired in 2020 and was not renewed"
         or (pattern is w.outcome and w.membership.search(before))  # "to be part of Sister City"
+        # "The council approved a sister city agreement": approved, not signed by it
+        or (stage == "signed" and w.approved.search(before))
         # "hubungan sister city yang terjalin sejak penandatanganan LoI": the LoI is the step
         or (stage == "signed" and followed and _since_instrument(match, window, w))
     )
