@@ -2399,3 +2399,6 @@ def test_a_pair_then_a_list_and_partners_listed_with_their_years(gazetteer: Gaze
     }
     wellan = next(p for p in x.partnerships if p.partner.id == "wellan")
     assert [s.stage for s in wellan.stages] == ["dprd-approval"]  # approved, not signed
+    signed = {p.partner.id: [(s.stage, s.date) for s in p.stages] for p in x.partnerships}
+    assert signed["bitung"] == signed["manado"] == [("signed", "1993")]
+    assert signed["tacoma"] == [("signed", "1994")] and signed["nanning"] == [("signed", "2007")]

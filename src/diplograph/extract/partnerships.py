@@ -98,11 +98,14 @@ def find_partnerships(
         more = cooperation_pairs(article, everywhere, named_in, home, parents, foreign_only=True)
         pairs.update({k: v for k, v in more.items() if k not in pairs})
     relation = phrase_pattern(rules("partnerships")["relation_words"])
+    listing = []  # sentences listing partners in passing ("International partners include …")
     for sentence in everywhere:  # "ties …, notably A and B, C and D": pairs listed in passing
         if sentence in cue_sentences or not relation.search(sentence.text):
             continue
         for a, b in _passing_pairs(sentence, named_in(sentence), home, parents):
             pairs.setdefault(frozenset({a.id, b.id}), (a, b, sentence))
+        if partner_list(sentence, named_in(sentence)):
+            listing.append(sentence)
     for a, b, sentence in _other_partners(everywhere, named_in, home, relation):
         pairs.setdefault(frozenset({a.id, b.id}), (a, b, sentence))
     result = []
@@ -111,7 +114,7 @@ def find_partnerships(
         evidence = article.evidence(sentence.start, sentence.end)
         confidence = 0.85 if anchor in named_in(sentence) else 0.7
         result.append(Partnership(anchor, region, kind, kind_evidence, evidence, confidence))
-    add_stages(article, result, cue_sentences, named_in, home, regions, dates, counted)
+    add_stages(article, result, cue_sentences, named_in, home, regions, dates, counted, listing)
     return result
 
 

@@ -209,16 +209,18 @@ def has_stage(sentence: Sentence, has_kind: bool) -> bool:
 
 
 def add_stages(  # type: ignore[no-untyped-def]
-    article, result, cue_sentences, named_in, home, regions, dates, counted
+    article, result, cue_sentences, named_in, home, regions, dates, counted, listing=()
 ) -> None:
-    """Add to each partnership of `result` the stages the cue sentences report of it."""
+    """Add to each partnership of `result` the stages the cue sentences report of it, and the
+    signings the sentences `listing` partners tell by their years ("International partners
+    include Bitung …, North Sulawesi in 1993; Tacoma … in 1994; …")."""
     w = stage_words()
     counted_spans = [(c.evidence.start, c.evidence.end) for c in counted]
-    for sentence in cue_sentences:
+    for sentence in sorted([*cue_sentences, *listing], key=lambda s: s.start):
         if generic_sentence(article, sentence, w.generic, named_in):
             continue  # "kerja sama … diatur …, diawali LoI": how partnerships are made
         targets = _stage_targets(article, sentence, result, named_in, home, regions)
-        has_kind = _speaks_of_kind(article, sentence, w)
+        has_kind = sentence in listing or _speaks_of_kind(article, sentence, w)
         found = _stage_matches(sentence, has_kind, _mentions_party(sentence, result), w)
         cues = [sentence.start + m.start() for _s, _p, m in found]
         staged = sorted((m.start(), s) for s, _p, m in found)
@@ -316,11 +318,20 @@ def _list_notes(sentence: Sentence, targets, dates) -> dict[str, tuple[int, int]
         if sentence.start <= m.start < sentence.end
     )
     notes = {}
-    for k, (_start, end, pid) in enumerate(spots):
+    for k, (_start, end, pid) in reversed(list(enumerate(spots))):
         stop = spots[k + 1][0] if k + 1 < len(spots) else sentence.end
         if stop - end <= 60 and any(end <= d.evidence.start < stop for d in dates):
             notes[pid] = (end, stop)
+        elif (
+            k + 1 < len(spots)
+            and spots[k + 1][2] in notes
+            and JOINED.search(sentence.text[: stop - sentence.start])
+        ):
+            notes[pid] = notes[spots[k + 1][2]]  # "Bitung, Indonesia, and Manado in 1993"
     return notes if len(notes) >= 2 else {}
+
+
+JOINED = re.compile(r"[\s,]+(?:and|dan|serta)\s+$")
 
 
 def _add_noted(partnership, note, told, dates, has_kind) -> None:  # type: ignore[no-untyped-def]
