@@ -2402,3 +2402,29 @@ def test_a_pair_then_a_list_and_partners_listed_with_their_years(gazetteer: Gaze
     signed = {p.partner.id: [(s.stage, s.date) for s in p.stages] for p in x.partnerships}
     assert signed["bitung"] == signed["manado"] == [("signed", "1993")]
     assert signed["tacoma"] == [("signed", "1994")] and signed["nanning"] == [("signed", "2007")]
+
+
+def test_explorations_told_as_offers_interest_plans_and_beginnings(gazetteer: Gazetteer) -> None:
+    explorations = [
+        "Pemkab Sukamaju menawarkan diri menjadi sister city kepada Kota Wellan.",
+        "Kota Wellan menyampaikan minatnya untuk bekerja sama dengan Kabupaten Sukamaju.",
+        "Pemkab Sukamaju berencana akan gandeng Kota Wellan untuk sister city.",
+        "Kota Wellan dan Kabupaten Sukamaju mengumumkan rencana kerjasama kota kembar.",
+        "Kota Wellan dan Kabupaten Sukamaju sedang menjajagi sister city.",
+    ]
+    for sentence in explorations:
+        assert _stage_ids(f"Judul Uji\n{sentence}\n", gazetteer, "id") == {"exploration"}, sentence
+    lawatan = (
+        "Judul Uji\nWali Kota Pontianak menerima lawatan dari Majlis Daerah Wellan, Sabah "
+        "Malaysia.\nLawatan ini menjadi awal mula untuk mempererat hubungan persahabatan antar "
+        "kedua kota.\n"
+    )
+    x = extract(lawatan, gazetteer)
+    assert _pairs(x) == {frozenset({"pontianak", "wellan"})}
+    assert _stage_ids(lawatan, gazetteer, "id") == {"exploration"}
+    province = (  # the partner's province for the partner
+        "Kota Hangzhou Provinsi Zhejiang Bakal Jadi Sister City Kota Bandung\nProvinsi "
+        "Zhejiang, Tiongkok saat ini sedang menjajaki kerja sama sister city dengan Pemkot "
+        "Bandung.\n"
+    )
+    assert _stage_ids(province, gazetteer, "id") == {"exploration"}

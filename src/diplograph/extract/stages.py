@@ -554,6 +554,8 @@ def _stage_targets(  # type: ignore[no-untyped-def]
     if both:
         return both
     partner_named = [p for p in result if p.partner.id in named]
+    if not partner_named:  # "… Provinsi Zhejiang … menjajaki kerja sama … dengan Pemkot Bandung"
+        partner_named = [p for p in result if p.partner.located_in in named - {home.id}]
     if partner_named or named - {home.id}:
         return partner_named
     countries = {
