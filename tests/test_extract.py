@@ -2428,3 +2428,14 @@ def test_explorations_told_as_offers_interest_plans_and_beginnings(gazetteer: Ga
         "Bandung.\n"
     )
     assert _stage_ids(province, gazetteer, "id") == {"exploration"}
+
+
+def test_a_name_whose_twin_city_the_text_names_is_a_place(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nThe first contacts to Bandung were made by the director of Kellwick's "
+        "book institute. The cities signed a twinning agreement on 24 May 1960.\nTo learn "
+        "more about Kellwick’s twin city, read on.\n"
+    )
+    x = extract(text, gazetteer, language="en")
+    assert _pairs(x) == {frozenset({"bandung", "kellwick"})}
+    assert [(s.stage, s.date) for s in x.partnerships[0].stages] == [("signed", "1960-05-24")]

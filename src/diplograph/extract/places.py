@@ -240,6 +240,7 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
     _repeats(article, [m for m in mentions if " " in m.name], add, free)
     _gazetteer_names(article, gazetteer, aliases, stop, add, free)
     _constructions(article, mentions, add, free)
+    _possessors_of_partners(article, add, free)
     _before_country(article, gazetteer, mentions, aliases, not_regions, add, free)
     _list_members(article, mentions, add, free)
     _repeats(article, mentions, add, free)
@@ -730,6 +731,22 @@ def _list_members(article, mentions, add, free) -> None:  # type: ignore[no-unty
             mention = add(article.text[start:end], start, end, level=level, how="list")
             if mention:
                 mention.listed_with, mention.in_list = known, match.start()
+
+
+def _possessors_of_partners(article, add, free) -> None:  # type: ignore[no-untyped-def]
+    """ "Braunschweig’s twin city", "Bandung's sister cities": the name whose partner a kind of
+    partnership is, a place even when no administrative word or the gazetteer shows it;
+    flagged for review."""
+    kinds = alternation([w for ws in rules("partnerships")["kinds"].values() for w in ws])
+    word = r"[A-Z][\w\-]*"  # no apostrophe: the possessive ends the name
+    pattern = re.compile(
+        rf"(?<![\w'’])(?P<name>{word}(?:[ ]{word}){{0,2}})['’]s\s+(?i:{kinds})(?![\w])"
+    )
+    for match in pattern.finditer(article.text):
+        if free(*match.span("name")):
+            mention = add(match["name"], match.start(), match.end("name"), how="construction")
+            if mention:
+                mention.flags.append(CONSTRUCTION_FLAG)
 
 
 def _repeats(article, mentions, add, free) -> None:  # type: ignore[no-untyped-def]
