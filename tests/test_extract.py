@@ -2439,3 +2439,18 @@ def test_a_name_whose_twin_city_the_text_names_is_a_place(gazetteer: Gazetteer) 
     x = extract(text, gazetteer, language="en")
     assert _pairs(x) == {frozenset({"bandung", "kellwick"})}
     assert [(s.stage, s.date) for s in x.partnerships[0].stages] == [("signed", "1960-05-24")]
+
+
+def test_a_list_of_candidates_with_their_countries_after_them(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nKota Manado menjajaki kerjasama degan sejumlah kota besar, seperti Wellan "
+        "Inggris, serta Saga dan Kellwick Jepang.\nSaga menyambut baik. Delegasi Saga tiba.\n"
+        "Kami berharap kerjasama di bidang pariwisata dapat dilakukan, kata Wali Kota Manado.\n"
+    )
+    x = extract(text, gazetteer)
+    assert _pairs(x) == {
+        frozenset({"manado", "wellan"}),
+        frozenset({"manado", "jp-41"}),
+        frozenset({"manado", "kellwick"}),
+    }
+    assert all([f.value for f in p.fields] == ["tourism"] for p in x.partnerships)

@@ -32,10 +32,16 @@ def find_fields(
         named = {r.id for r in _named(sentence, regions)}
         targets = [p for p in partnerships if p.partner.id in named or len(partnerships) == 1]
         staged = [p for p in partnerships if p.stages]
-        if len(staged) > 1:  # the step the article reports is the one it dates
-            staged = [p for p in staged if any(s.date for s in p.stages)]
-        if not targets and len(staged) == 1 and named <= {staged[0].home.id, staged[0].partner.id}:
-            targets = staged  # "the cooperation …" of an article about one new step
+        dated = [p for p in staged if any(s.date for s in p.stages)]
+        if len(staged) > 1 and dated:  # the step the article reports is the one it dates
+            staged = dated
+        sides = {r.id for p in staged for r in (p.home, p.partner)}
+        if not targets and len({p.home.id for p in staged}) == 1 and named <= sides:
+            # "the cooperation …" of an article about one new step, or about one home's
+            # explorations none of which it dates ("menjajaki kerjasama dengan … Liverpool …,
+            # serta Saga")
+            if len(staged) == 1 or not dated:
+                targets = staged
         taken: list[tuple[int, int]] = []
         matches = [
             (field_id, sentence.start + m.start(), sentence.start + m.end())

@@ -102,9 +102,10 @@ def _anchor(named: list[Region], home: Region, implied: set[str], sentence: Sent
     if len(domestic) == 1 and any(r.country not in (None, country) for r in named):
         return domestic[0]  # "Jakarta menjalin hubungan dengan Los Angeles, Beijing, …"
     best = max(named, key=lambda r: (body_mentions(r), -named.index(r)))
-    if body_mentions(best) > 1 and any(may_pair(best, r) for r in named):
-        return best
-    return home
+    first = _party_mentions(sentence, named)[0][2]
+    if body_mentions(best) > 1 and best is first and any(may_pair(best, r) for r in named):
+        return best  # "Gold Coast … has eight sister cities namely Beihai and Zhuhai …"
+    return home  # "… dengan kota-kota seperti Liverpool Inggris, serta Saga dan Saporo Jepang"
 
 
 WITH = re.compile(r"(?<![\w])(?:with|dengan|bersama)(?![\w])", re.IGNORECASE)

@@ -242,7 +242,8 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
     _constructions(article, mentions, add, free)
     _possessors_of_partners(article, add, free)
     _before_country(article, gazetteer, mentions, aliases, not_regions, add, free)
-    _list_members(article, mentions, add, free)
+    countries = {m.end: m.start for m in mentions if _is_country(m.name, gazetteer, aliases)}
+    _list_members(article, mentions, countries, add, free)
     _repeats(article, mentions, add, free)
     mentions.sort(key=lambda m: m.start)
     for mention in mentions:
@@ -692,7 +693,7 @@ def _before_province(article, provinces, add, free) -> None:  # type: ignore[no-
                 add(match["name"], start, start + len(match["name"]), how="country")
 
 
-def _list_members(article, mentions, add, free) -> None:  # type: ignore[no-untyped-def]
+def _list_members(article, mentions, countries, add, free) -> None:  # type: ignore[no-untyped-def]
     """The other names of a list whose members include a place ("Guangxi Zhuang, Chongqing,
     Sichuan, dan Heilongjiang", "Beihai and Zhuhai in China"): places too, of the same level.
     A list needs a conjunction, so a comma alone ("Bupati Batang, M. Faiz") is not one."""
@@ -700,7 +701,7 @@ def _list_members(article, mentions, add, free) -> None:  # type: ignore[no-unty
     item = rf"{WORD}(?:[ ]{WORD}){{0,2}}"
     aside = r"(?:\s*\([^)\n]{1,40}\))?"  # "Paris (sebagai kota rekan)"
     pattern = re.compile(
-        rf"(?<![\w]){item}(?:{aside}\s*,\s*{item})*{aside}\s*,?\s+(?:{conjunctions})\s+{item}(?![\w])"
+        rf"(?<![\w]){item}(?:{aside}\s*,\s*{item})*(?:{aside}\s*,?\s+(?:{conjunctions})\s+{item})+(?![\w])"
         rf"|(?<![\w]){item}(?:{aside}\s*,\s*{item}){{4,}}(?![\w])"  # five or more, no "and"
     )
     places = {(m.end - len(m.name), m.end): m for m in mentions}
@@ -715,10 +716,12 @@ def _list_members(article, mentions, add, free) -> None:  # type: ignore[no-unty
             (match.start() + m.start(), match.start() + m.end())
             for m in re.finditer(item, match.group())
         ]
+        located = [(a, b) for a, b in spans if countries.get(b, a) > a]  # "Liverpool Inggris"
+        spans = [(a, countries[b] - 1) if (a, b) in located else (a, b) for a, b in spans]
         known = [places[span] for span in spans if span in places]
         known = [m for m in known if m.level != "country" and m.how != "list"]
         share = 3 if len(spans) >= 5 else 2  # a long list: a third of it known is enough
-        if not known or len(known) * share < len(spans):
+        if not known or (len(known) + len(located)) * share < len(spans):
             continue
         levels = {m.level for m in known if m.level}
         level = levels.pop() if len(levels) == 1 else None
