@@ -35,13 +35,15 @@ def find_fields(
         dated = [p for p in staged if any(s.date for s in p.stages)]
         if len(staged) > 1 and dated:  # the step the article reports is the one it dates
             staged = dated
-        sides = {r.id for p in staged for r in (p.home, p.partner)}
-        if not targets and len({p.home.id for p in staged}) == 1 and named <= sides:
-            # "the cooperation …" of an article about one new step, or about one home's
-            # explorations none of which it dates ("menjajaki kerjasama dengan … Liverpool …,
-            # serta Saga")
-            if len(staged) == 1 or not dated:
-                targets = staged
+        # "the cooperation …" of an article about one new step, or about one home's steps none
+        # of which it dates ("menjajaki kerjasama dengan … Liverpool …, serta Saga")
+        one_step = len(staged) == 1 or (not dated and len({p.home.id for p in staged}) == 1)
+        if (
+            not targets
+            and one_step
+            and named <= {r.id for p in staged for r in (p.home, p.partner)}
+        ):
+            targets = staged
         taken: list[tuple[int, int]] = []
         matches = [
             (field_id, sentence.start + m.start(), sentence.start + m.end())
