@@ -2454,3 +2454,18 @@ def test_a_list_of_candidates_with_their_countries_after_them(gazetteer: Gazette
         frozenset({"manado", "kellwick"}),
     }
     assert all([f.value for f in p.fields] == ["tourism"] for p in x.partnerships)
+
+
+def test_dash_pairs_listed_as_examples_and_a_word_said_twice(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nHe listed possible sister cities such as Medan-Wellan, Kota Kinabalu-Manado, "
+        "and Johor Bahru-Bandung.\nKerja sama sister city diatur dalam perjanjian dan "
+        "Undang-Undang Otonomi Daerah.\n"
+    )
+    x = extract(text, gazetteer, language="en")
+    pairs = {frozenset({p.home.name, p.partner.name}) for p in x.partnerships}
+    assert pairs == {
+        frozenset({"Medan", "Wellan"}),
+        frozenset({"Kinabalu", "Manado"}),
+        frozenset({"Johor Bahru", "Bandung"}),
+    }

@@ -147,6 +147,10 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
         while len(words) > 1 and words[0] in missions:  # "KJRI Cape Town": the seat
             words = words[1:]
         words = _name_words(words, stop)
+        if kw.get("how") == "prefix" and "-" in words[-1]:  # "Kota Kinabalu-Manado": a pair
+            head, _dash, tail = words[-1].partition("-")
+            if head and _known(tail, gazetteer, aliases):
+                words = [*words[:-1], head]
         named = _before_verb(words)
         if len(named) < len(words) and kw.get("how") == "suffix":
             return None  # "Nanjing RRC Jadi Sister City": the suffix ends no name
@@ -299,6 +303,8 @@ def _trim_name(
     return words[:1]
 
 
+# Where a later member of a list starts: after a comma, "and" or "dan" (fixed-width look-behinds)
+LIST_AFTER = "|".join(rf"(?<=[\w]{gap}[ ])" for gap in (",", ", and", ", dan", " and", " dan"))
 CONSTRUCTION_FLAG = "a bare name read from a partnership construction: check that it is a place"
 POSSESSIVE = re.compile(r"['’][sS]$")
 # An Indonesian passive verb as a headline writes it ("Diharapkan", "Diapresiasi", "Ditandatangani")
@@ -460,10 +466,12 @@ def _constructions(article, mentions, add, free) -> None:  # type: ignore[no-unt
         re.compile(
             rf"(?<![\w\-])(?P<a>{name}){dash}(?P<b>{name})(?=\s+(?:[A-Z]\w*\s+)?(?i:{cue_alt})(?![\w]))"
         ),
-        re.compile(rf"(?i:{cue_alt})\s+(?:\w+\s+)?(?<![\w\-])(?P<a>{name}){dash}(?P<b>{name})"),
+        re.compile(
+            rf"(?i:{cue_alt})\s+(?:\w+\s+){{0,2}}(?<![\w\-])(?P<a>{name}){dash}(?P<b>{name})"
+        ),
         # more dash pairs of such a list ("Sister City NTT- Jiangxi, Kupang-Nanchang, Belu-…")
         re.compile(
-            rf"(?<=[\w],[ ])(?P<a>{name}){dash}(?P<b>{name})(?=\s*(?:,|\s(?:dan|and)\s|$|\s+[A-Z]))"
+            rf"(?:{LIST_AFTER})(?P<a>{name}){dash}(?P<b>{name})(?=\s*(?:,|\s(?:dan|and)\s|$|\s+[A-Z]|[.;]))"
         ),
         re.compile(
             rf"(?:^|(?<![\w])(?i:that|bahwa)\s+)(?:{lead})(?P<a>{name})\s+(?i:dan|and)\s+{lead}(?P<b>{name})"
@@ -483,6 +491,8 @@ def _constructions(article, mentions, add, free) -> None:  # type: ignore[no-unt
             continue
         for pattern in patterns:
             for match in pattern.finditer(sentence.text):
+                if _reduplicated(match):
+                    continue  # "Undang-Undang Otonomi Daerah": one word said twice, no pair
                 sides: dict[str, Mention] = {}
                 for group in ("a", "b"):
                     if group not in pattern.groupindex or match[group] is None:
@@ -734,6 +744,12 @@ def _list_members(article, mentions, countries, add, free) -> None:  # type: ign
             mention = add(article.text[start:end], start, end, level=level, how="list")
             if mention:
                 mention.listed_with, mention.in_list = known, match.start()
+
+
+def _reduplicated(match: re.Match[str]) -> bool:
+    groups = match.groupdict()
+    a, b = groups.get("a"), groups.get("b")
+    return bool(a and b) and a.split()[-1] == b.split()[0]
 
 
 def _possessors_of_partners(article, add, free) -> None:  # type: ignore[no-untyped-def]
