@@ -2469,3 +2469,26 @@ def test_dash_pairs_listed_as_examples_and_a_word_said_twice(gazetteer: Gazettee
         frozenset({"Kinabalu", "Manado"}),
         frozenset({"Johor Bahru", "Bandung"}),
     }
+
+
+def test_a_partnership_agreed_declared_or_proclaimed_and_a_misspelt_kind(
+    gazetteer: Gazetteer,
+) -> None:
+    signed = [
+        (
+            "id",
+            "Kota Wellan belajar dari Surabaya setelah menyepakati kota kembar dengan kota itu.",
+        ),
+        ("en", "Medan’s sister-city relationship with Wellan was officially declared in 1997."),
+        ("en", "Both mayors of Ambon and Wellan signed a proclamation of Sister City Cooperation."),
+        ("id", "Kerjasama Systers City antara Manado dengan Wellan sudah terjalin sejak 1993."),
+    ]
+    for language, sentence in signed:
+        assert _stage_ids(f"Judul Uji\n{sentence}\n", gazetteer, language) == {"signed"}, sentence
+    realised = (
+        "Judul Uji\nSebagai realisasi dari kota kembar dengan Surabaya, Kota Wellan telah sering "
+        "mengirim delegasi.\n"
+    )
+    assert _stage_ids(realised, gazetteer, "id") == {"implementation"}
+    bracketed = "Judul Uji\nKota kembar (Systers City) antara Manado dengan Kota Wellan.\n"
+    assert "systers" not in {r.id for r in extract(bracketed, gazetteer).regions}
