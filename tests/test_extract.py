@@ -2492,3 +2492,12 @@ def test_a_partnership_agreed_declared_or_proclaimed_and_a_misspelt_kind(
     assert _stage_ids(realised, gazetteer, "id") == {"implementation"}
     bracketed = "Judul Uji\nKota kembar (Systers City) antara Manado dengan Kota Wellan.\n"
     assert "systers" not in {r.id for r in extract(bracketed, gazetteer).regions}
+
+
+def test_no_side_of_a_dash_pair_is_a_place_if_the_other_is_none(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nSumbar dan Yunnan menandatangani LoI sister province. Nanti akan ada MoU dan "
+        "lanjutannya akan ada Note of Working Together-PKS-Program Kerja Sama.\n"
+    )
+    x = extract(text, gazetteer)
+    assert _pairs(x) == {frozenset({"id-sb", "cn-yn"})}

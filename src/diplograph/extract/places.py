@@ -494,28 +494,32 @@ def _constructions(article, mentions, add, free) -> None:  # type: ignore[no-unt
                 if _reduplicated(match):
                     continue  # "Undang-Undang Otonomi Daerah": one word said twice, no pair
                 sides: dict[str, Mention] = {}
+                new: dict[str, tuple[str, int]] = {}  # sides to read as places, if both may be
+                rejected = False
                 for group in ("a", "b"):
                     if group not in pattern.groupindex or match[group] is None:
                         continue
                     words = match[group].split()
                     start = sentence.start + match.start(group)
-                    if words[0] in bodies:
-                        continue  # "Persatuan Wartawan Malaysia": an association
                     while words and words[0] in stop:  # "Sign Jakarta-Moscow …"
                         start += len(words.pop(0)) + 1
                     cut = next((i for i, w in enumerate(words) if i and w in stop), None)
                     words = words[:cut]  # "Belu- Jinggangshan Dengan Tiongkok"
                     known = [m for m in mentions if m.start <= start < m.end]
-                    if known:  # also a known name in capitals ("NTT- Jiangxi")
-                        sides[group] = known[0]
-                        continue
-                    if not words or any(
-                        w in stop or (w.isupper() and w not in aliases) for w in words
-                    ):
-                        continue
                     text = " ".join(words)
-                    if article.text[start : start + len(text)] != text:
-                        continue
+                    if match[group].split()[0] in bodies:
+                        rejected = True  # "Persatuan Wartawan Malaysia": an association
+                    elif known:  # also a known name in capitals ("NTT- Jiangxi")
+                        sides[group] = known[0]
+                    elif (
+                        not words
+                        or any(w in stop or (w.isupper() and w not in aliases) for w in words)
+                        or article.text[start : start + len(text)] != text
+                    ):
+                        rejected = True  # "Note of Working Together-PKS": no pair of places
+                    else:
+                        new[group] = (text, start)
+                for group, (text, start) in new.items() if not rejected else ():
                     mention = add(text, start, start + len(text), how="construction")
                     if mention:
                         mention.flags.append(CONSTRUCTION_FLAG)
