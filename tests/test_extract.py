@@ -2501,3 +2501,16 @@ def test_no_side_of_a_dash_pair_is_a_place_if_the_other_is_none(gazetteer: Gazet
     )
     x = extract(text, gazetteer)
     assert _pairs(x) == {frozenset({"id-sb", "cn-yn"})}
+
+
+def test_the_examples_a_sentence_names_after_a_partnership_sentence(gazetteer: Gazetteer) -> None:
+    text = (
+        "Bahas Sister City Padang dengan Dua Kota di Tiongkok\n“Kita menawarkan kerja sama "
+        "sister city dua kota di Tiongkok dengan Kota Padang. Diantaranya dengan Kota Wellan "
+        "Provinsi Singchiang dan Kota Kellwick Provinsi Shanshi.”\n"
+    )
+    x = extract(text, gazetteer)
+    assert _pairs(x) == {frozenset({"padang", "wellan"}), frozenset({"padang", "kellwick"})}
+    for p in x.partnerships:
+        assert [s.stage for s in p.stages] == ["exploration"]
+        assert p.evidence.text in p.evidence.quote  # the quote spans both sentences

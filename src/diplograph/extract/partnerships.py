@@ -8,6 +8,7 @@ not parties. The stages each partnership has reached are read by ``stages``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -24,7 +25,7 @@ from diplograph.extract.pairing import (
 )
 from diplograph.extract.people import Official
 from diplograph.extract.regions import Region
-from diplograph.extract.rules import phrase_pattern, rules
+from diplograph.extract.rules import alternation, phrase_pattern, rules
 from diplograph.extract.stages import Stage, add_stages, has_stage
 from diplograph.extract.text import Article, Sentence
 
@@ -81,6 +82,7 @@ def find_partnerships(
         has_kind = any(p.search(sentence.text) for p in kind_patterns.values())
         if has_kind or has_stage(sentence, has_kind):
             cue_sentences.append(sentence)
+    cue_sentences = _with_examples(article, cue_sentences)
 
     def named_in(sentence: Sentence) -> list[Region]:
         return _named(sentence, local)
@@ -115,6 +117,25 @@ def find_partnerships(
         confidence = 0.85 if anchor in named_in(sentence) else 0.7
         result.append(Partnership(anchor, region, kind, kind_evidence, evidence, confidence))
     add_stages(article, result, cue_sentences, named_in, home, regions, dates, counted, listing)
+    return result
+
+
+def _with_examples(article: Article, cues: list[Sentence]) -> list[Sentence]:
+    """Each partnership sentence joined to the next one of its paragraph when that one names its
+    examples ("… kerja sama sister city dua kota di Tiongkok dengan Kota Padang. Diantaranya
+    dengan Kota Ulumuchi … dan Kota Kunming …"): one sentence about those partners."""
+    opening = re.compile(
+        rf"\W*(?:{alternation(rules('partnerships')['example_words'])})(?![\w])", re.IGNORECASE
+    )
+    result = []
+    for sentence in cues:
+        following = next((s for s in article.sentences if s.start >= sentence.end), None)
+        if following and following.line == sentence.line and opening.match(following.text):
+            text = article.text[sentence.start : following.end]
+            sentence = Sentence(
+                sentence.start, following.end, sentence.line, text, sentence.caption
+            )
+        result.append(sentence)
     return result
 
 

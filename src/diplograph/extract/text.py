@@ -45,7 +45,7 @@ class Article:
         if sentence is None:
             low, high = max(0, start - QUOTE_WINDOW), min(len(self.text), end + QUOTE_WINDOW)
         else:
-            low, high = sentence.start, sentence.end
+            low, high = sentence.start, max(sentence.end, end)  # words may run on past it
             window = QUOTE_WINDOW * (2 if wide else 1)
             if high - low > 2 * window + (end - start):
                 low, high = max(low, start - window), min(high, end + window)
