@@ -2514,3 +2514,23 @@ def test_the_examples_a_sentence_names_after_a_partnership_sentence(gazetteer: G
     for p in x.partnerships:
         assert [s.stage for s in p.stages] == ["exploration"]
         assert p.evidence.text in p.evidence.quote  # the quote spans both sentences
+
+
+def test_two_partners_of_the_home_named_together_and_cooperation_realised_in_fields(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nPemkot Ambon menjajaki kerja sama kota kembar dengan Kota Wellan dan dengan "
+        "Kota Kellwick.\nKota Wellan dan Kota Kellwick memiliki kesamaan yang membuka peluang "
+        "untuk menjajaki kerja sama.\n"
+        "Ia berharap kota bersaudara antara Ambon - Portovella dapat menjadi contoh.\n"
+        "Kerja sama tersebut diwujudkan melalui bidang kesehatan dan pendidikan.\n"
+    )
+    x = extract(text, gazetteer)
+    assert _pairs(x) == {
+        frozenset({"ambon", "wellan"}),
+        frozenset({"ambon", "kellwick"}),
+        frozenset({"ambon", "portovella"}),
+    }
+    stages = {p.partner.id: [s.stage for s in p.stages] for p in x.partnerships}
+    assert stages["portovella"] == ["implementation"]

@@ -153,7 +153,15 @@ def sentence_pairs(
         listed = list_pairs(sentence, named) or _listed_after_pair(sentence, named, explicit)
         explicit += [p for p in listed if p not in explicit]
         explicit += [p for p in between_pairs(sentence, named) if p not in explicit]
-        joint = [(b, a) if b is home else (a, b) for a, b in joint_subject_pairs(sentence, named)]
+
+        def home_partners(a: Region, b: Region) -> bool:  # "Kyoto dan New York memiliki …"
+            return {frozenset({home.id, a.id}), frozenset({home.id, b.id})} <= pairs.keys()
+
+        joint = [
+            (b, a) if b is home else (a, b)
+            for a, b in joint_subject_pairs(sentence, named)
+            if not home_partners(a, b)
+        ]
         explicit += [p for p in joint if p not in explicit and p[::-1] not in explicit]
         for a, b in explicit:
             pairs.setdefault(frozenset({a.id, b.id}), (a, b, sentence))
@@ -164,7 +172,11 @@ def sentence_pairs(
                 continue  # "the Amberton-Colville MoU": paired with each other, not the home
             if anchor.id in paired:
                 continue  # "antara Kota X dan Kabupaten Y, Kintamani Bali": the pair is named
-            if region is not anchor and may_pair(anchor, region):
+            if (
+                region is not anchor
+                and may_pair(anchor, region)
+                and not home_partners(anchor, region)
+            ):
                 pairs.setdefault(frozenset({anchor.id, region.id}), (anchor, region, sentence))
     return pairs
 
