@@ -458,6 +458,8 @@ def _is_step(sentence, stage, pattern, match, staged, w) -> bool:  # type: ignor
         or w.conditional.search(before)  # "Jika sudah terjalin sister city, …"
         or w.negated.search(before)  # "… expired in 2020 and was not renewed"
         or (pattern is w.outcome and w.membership.search(before))  # "to be part of Sister City"
+        # "diwujudkan melalui penandatanganan LoI": realised by the next step, no implementation
+        or (pattern is w.stages["implementation"] and followed and 0 < len(window.split()) <= 2)
         # "The council approved a sister city agreement": approved, not signed by it
         or (stage == "signed" and w.approved.search(before))
         # "hubungan sister city yang terjalin sejak penandatanganan LoI": the LoI is the step
