@@ -2534,3 +2534,14 @@ def test_two_partners_of_the_home_named_together_and_cooperation_realised_in_fie
     }
     stages = {p.partner.id: [s.stage for s in p.stages] for p in x.partnerships}
     assert stages["portovella"] == ["implementation"]
+
+
+def test_dash_pairs_after_between_are_pairs_not_names(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nPemkab Sukamaju berencana menindaklanjuti wacana Kota Kembar antara "
+        "Sukamaju-Melaka dan Sukamaju-Trengganu.\n"
+    )
+    pairs = {
+        frozenset({p.home.name, p.partner.name}) for p in extract(text, gazetteer).partnerships
+    }
+    assert pairs == {frozenset({"Sukamaju", "Melaka"}), frozenset({"Sukamaju", "Trengganu"})}

@@ -515,6 +515,10 @@ def _constructions(article, mentions, add, free) -> None:  # type: ignore[no-unt
                         not words
                         or any(w in stop or (w.isupper() and w not in aliases) for w in words)
                         or article.text[start : start + len(text)] != text
+                        or any(  # "antara Siak-Melaka dan Siak-Trengganu": pairs, no names
+                            start < m.start < start + len(text) and article.text[m.start - 1] == "-"
+                            for m in mentions
+                        )
                     ):
                         rejected = True  # "Note of Working Together-PKS": no pair of places
                     else:
