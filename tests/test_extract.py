@@ -2545,3 +2545,14 @@ def test_dash_pairs_after_between_are_pairs_not_names(gazetteer: Gazetteer) -> N
         frozenset({p.home.name, p.partner.name}) for p in extract(text, gazetteer).partnerships
     }
     assert pairs == {frozenset({"Sukamaju", "Melaka"}), frozenset({"Sukamaju", "Trengganu"})}
+
+
+def test_institutions_between_which_exchanges_run_are_no_places(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nCentral Java and Queensland signed a sister state agreement in 1991. "
+        "Exchanges of nurses between the Wellan Hospital and Kellwick Hospital in Semarang "
+        "occurred under the agreement.\n"
+    )
+    assert _pairs(extract(text, gazetteer, language="en")) == {
+        frozenset({"central-java", "au-qld"})
+    }

@@ -486,6 +486,7 @@ def _constructions(article, mentions, add, free) -> None:  # type: ignore[no-unt
     stop |= {w for t in rules("posts")["titles"] for words in t["words"] for w in words.split()}
     aliases = config["aliases"]  # "NTT- Jiangxi": an abbreviation in capitals is a place
     bodies = set(rules("posts")["private_bodies"])
+    institutions = set(config["institution_words"])
     for sentence in article.sentences:
         if article.in_skipped(sentence.start) or not cue.search(sentence.text):
             continue
@@ -504,11 +505,12 @@ def _constructions(article, mentions, add, free) -> None:  # type: ignore[no-unt
                     while words and words[0] in stop:  # "Sign Jakarta-Moscow …"
                         start += len(words.pop(0)) + 1
                     cut = next((i for i, w in enumerate(words) if i and w in stop), None)
+                    institution = cut is not None and words[cut] in institutions
                     words = words[:cut]  # "Belu- Jinggangshan Dengan Tiongkok"
                     known = [m for m in mentions if m.start <= start < m.end]
                     text = " ".join(words)
-                    if match[group].split()[0] in bodies:
-                        rejected = True  # "Persatuan Wartawan Malaysia": an association
+                    if match[group].split()[0] in bodies or institution:
+                        rejected = True  # "Persatuan Wartawan Malaysia", "Mater Hospital"
                     elif known:  # also a known name in capitals ("NTT- Jiangxi")
                         sides[group] = known[0]
                     elif (
