@@ -2556,3 +2556,27 @@ def test_institutions_between_which_exchanges_run_are_no_places(gazetteer: Gazet
     assert _pairs(extract(text, gazetteer, language="en")) == {
         frozenset({"central-java", "au-qld"})
     }
+
+
+def test_events_at_an_occasion_a_celebration_or_taken_part_in(gazetteer: Gazetteer) -> None:
+    published = parse_published("2025-04-10")
+    texts = {
+        "Judul Uji\nWali Kota Sukamaju menyerahkan draf kerja sama pada acara pendalaman "
+        "kerjasama Sister City di Gedung Papak, Rabu (16/4/25).\n": "2025-04-16",
+        "Judul Uji\nOn May 13th, 2025 the cities of Wellan and Bandung will celebrate their "
+        "35th year as sister cities.\n": "2025-05-13",
+        "Judul Uji\nWe will send 40 youths to Jayapura to participate in the exchange week "
+        "from May 9 to 12.\n": "2025-05-09",
+    }
+    for text, date in texts.items():
+        events = extract(text, gazetteer, language="en", published=published).events
+        assert date in {e.date for e in events}, text
+
+
+def test_a_sentence_wrapped_at_a_space_is_one_sentence(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nWali Kota Makassar bertemu General \nDirector Taipei Economic and Trade "
+        "Office di Rumah Jabatan Wali Kota, Jumat (31/03/2017).\n"
+    )
+    x = extract(text, gazetteer)
+    assert [(e.kinds, e.date) for e in x.events] == [(["meeting"], "2017-03-31")]

@@ -84,7 +84,7 @@ def read_article(text: str) -> Article:
     article = Article(text)
     offset = 0
     content_lines = 0
-    for number, line in enumerate(text.splitlines(keepends=True)):
+    for number, line in enumerate(_joined_lines(text)):
         start, body = offset, line.rstrip("\r\n")
         offset += len(line)
         stripped = body.strip()
@@ -110,6 +110,19 @@ def read_article(text: str) -> Article:
                 Sentence(start + s_start, start + s_end, number, piece, caption=caption)
             )
     return article
+
+
+def _joined_lines(text: str) -> list[str]:
+    """The lines of `text`, a line that ends in a space joined to the next one if it has text:
+    a sentence wrapped in two ("… bertemu General \nDirector Taipei …")."""
+    lines: list[str] = []
+    for line in text.splitlines(keepends=True):
+        before = lines[-1] if lines else ""
+        if before.strip() and before.rstrip("\r\n").endswith((" ", "\t")) and line.strip():
+            lines[-1] += line
+        else:
+            lines.append(line)
+    return lines
 
 
 def _looks_like_title(line: str) -> bool:
