@@ -2580,3 +2580,16 @@ def test_a_sentence_wrapped_at_a_space_is_one_sentence(gazetteer: Gazetteer) -> 
     )
     x = extract(text, gazetteer)
     assert [(e.kinds, e.date) for e in x.events] == [(["meeting"], "2017-03-31")]
+
+
+def test_talks_held_on_a_day_and_a_visit_from_one_day_until_another(gazetteer: Gazetteer) -> None:
+    talks = (
+        "Judul Uji\nPemkot Bandung dan Kota Wellan sedang membicarakan kerja sama sister city "
+        "di Harris Hotel, Rabu 15 Maret 2023.\n"
+    )
+    assert {e.date for e in extract(talks, gazetteer).events} == {"2023-03-15"}
+    visit = (
+        "Judul Uji\nWalikota Banda Aceh melakukan kunjungan kerja ke Turki dari tanggal 6 sampai "
+        "dengan 13 Januari 2016.\n"
+    )
+    assert {e.date for e in extract(visit, gazetteer).events} == {"2016-01-06"}
