@@ -2593,3 +2593,19 @@ def test_talks_held_on_a_day_and_a_visit_from_one_day_until_another(gazetteer: G
         "dengan 13 Januari 2016.\n"
     )
     assert {e.date for e in extract(visit, gazetteer).events} == {"2016-01-06"}
+
+
+def test_candidates_of_a_country_for_one_of_its_cities_and_lists_of_options(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nPandangan kami, Banda Aceh cocok dengan Wellan atau Gujarat.\n"
+        "Konjen India menawarkan kerja sama sister city antara Banda Aceh dan salah satu kota "
+        "di India.\n"
+    )
+    x = extract(text, gazetteer)
+    assert _pairs(x) == {
+        frozenset({"banda-aceh", "wellan"}),
+        frozenset({"banda-aceh", "in-gj"}),
+    }
+    assert all([s.stage for s in p.stages] == ["exploration"] for p in x.partnerships)

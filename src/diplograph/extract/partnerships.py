@@ -94,6 +94,8 @@ def find_partnerships(
     if not pairs:  # "… kunjungan delegasi Kota Nanjing. Pertemuan itu … hubungan sister city …"
         before = _sentences_before(cue_sentences, everywhere, named_in)
         pairs = sentence_pairs(before, named_in, home, parents, list(officials))
+    if not pairs:  # "… kerja sama sister city antara Banda Aceh dan salah satu kota di India"
+        pairs = _candidates_in_country(cue_sentences, everywhere, named_in, home, parents, regions)
     if not pairs:
         pairs = _most_named_partner(everywhere, named_in, home, parents)
     else:
@@ -152,6 +154,35 @@ def _sentences_before(cues: list[Sentence], sentences: list[Sentence], named_in)
         ):
             result.append(before)
     return result
+
+
+def _candidates_in_country(cues, sentences, named_in, home, parents, regions) -> Pairs:  # type: ignore[no-untyped-def]
+    """For a partnership sentence that pairs the home with a place of a country it does not name
+    ("… antara Banda Aceh dan salah satu kota di India"), the candidates the article names: the
+    home and each place of that country, and each listed with one ("Kota Port Blair di
+    Kepulauan Andaman, Chennai, atau Gujarat")."""
+    sub = phrase_pattern(rules("partnerships")["subnational_words"]).pattern
+    in_country = re.compile(rf"(?:{sub})\s+(?:di|in)\s+(?:the\s+)?$", re.IGNORECASE)
+    countries = {
+        r.id
+        for r in regions
+        if r.level == "country"
+        for s in cues
+        if home in named_in(s)
+        for m in r.mentions
+        if s.start <= m.start < s.end and in_country.search(s.text[: m.start - s.start])
+    }
+    pairs: Pairs = {}
+    for sentence in sentences:
+        named = [r for r in named_in(sentence) if r is not home and r.id not in parents]
+        if not any(r.country in countries for r in named):
+            continue
+        lists = {m.in_list for r in named if r.country in countries for m in r.mentions}
+        for region in named:
+            listed = any(m.in_list in lists for m in region.mentions if m.in_list is not None)
+            if (region.country in countries or listed) and may_pair(home, region):
+                pairs.setdefault(frozenset({home.id, region.id}), (home, region, sentence))
+    return pairs
 
 
 def _most_named_partner(sentences: list[Sentence], named_in, home: Region, parents) -> Pairs:  # type: ignore[no-untyped-def]
