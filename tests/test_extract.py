@@ -2609,3 +2609,16 @@ def test_candidates_of_a_country_for_one_of_its_cities_and_lists_of_options(
         frozenset({"banda-aceh", "in-gj"}),
     }
     assert all([s.stage for s in p.stages] == ["exploration"] for p in x.partnerships)
+
+
+def test_cities_formally_linked_as_sisters_are_signed(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nThere are currently three cities that are formally linked as Bandung's "
+        "sisters: Wellan (Germany), Kellwick (Japan), and Portovella (Italy).\n"
+    )
+    x = extract(text, gazetteer, language="en")
+    assert {p.partner.id: [s.stage for s in p.stages] for p in x.partnerships} == {
+        "wellan": ["signed"],
+        "kellwick": ["signed"],
+        "portovella": ["signed"],
+    }
