@@ -2622,3 +2622,19 @@ def test_cities_formally_linked_as_sisters_are_signed(gazetteer: Gazetteer) -> N
         "kellwick": ["signed"],
         "portovella": ["signed"],
     }
+
+
+def test_a_relationship_commenced_on_a_day_is_signed_then(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nRiverton, Australia has the following relationships with other cities:\n"
+        "Sister city relationship with Wellan, Japan. Commenced 7 August 1963.\n"
+        "Twin relationship with Makassar, Indonesia. Commenced 18 September 1981.\n"
+        "The panel meets in Riverton.\n"
+    )
+    x = extract(text, gazetteer, language="en")
+    assert {p.partner.id: [(s.stage, s.date) for s in p.stages] for p in x.partnerships} == {
+        "wellan": [("signed", "1963-08-07")],
+        "makassar": [("signed", "1981-09-18")],
+    }

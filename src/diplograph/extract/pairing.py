@@ -66,7 +66,7 @@ def _holding() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def _holds_partners(article: Article, region: Region) -> bool:
     return any(
-        pattern.match(article.text, m.end)
+        pattern.match(article.text, max([m.end, *(c.end for c in m.context)]))  # "X, Australia"
         for m in region.mentions
         if not m.caption
         for pattern in _holding()
