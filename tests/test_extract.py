@@ -2638,3 +2638,12 @@ def test_a_relationship_commenced_on_a_day_is_signed_then(
         "wellan": [("signed", "1963-08-07")],
         "makassar": [("signed", "1981-09-18")],
     }
+
+
+def test_a_partnership_first_signed_in_a_year(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nIa berharap hubungan sister city antara Padang dan Kota Wellan dapat terus "
+        "diperkuat setelah pertama kali ditandatangani pada tahun 2015 silam.\n"
+    )
+    x = extract(text, gazetteer)
+    assert [(s.stage, s.date) for s in x.partnerships[0].stages] == [("signed", "2015")]
