@@ -2647,3 +2647,33 @@ def test_a_partnership_first_signed_in_a_year(gazetteer: Gazetteer) -> None:
     )
     x = extract(text, gazetteer)
     assert [(s.stage, s.date) for s in x.partnerships[0].stages] == [("signed", "2015")]
+
+
+def test_friendship_tie_ups_dated_in_brackets_past_an_unknown_member(gazetteer: Gazetteer) -> None:
+    text = (
+        "Judul Uji\nOsaka Prefecture has entered into friendship tie-ups with many regions, "
+        "including Shanghai in China (November 21, 1980), East Java in Indonesia (November 26, "
+        "1984), Queensland in Australia (May 4, 1988), the Primorsky area of Russia (December 8, "
+        "1992), and California in the USA (November 15, 1994).\n"
+    )
+    x = extract(text, gazetteer, language="en")
+    dated = {p.partner.id: [(s.stage, s.date) for s in p.stages] for p in x.partnerships}
+    assert dated["id-ji"] == [("signed", "1984-11-26")]
+    assert dated["au-qld"] == [("signed", "1988-05-04")]
+
+
+def test_the_cooperation_of_a_kind_just_named_rests_on_a_letter_not_yet_an_mou(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Judul Uji\nPemkot Yogyakarta menjalin kerja sama sister city dengan tiga kota, yaitu "
+        "Kota Wellan, Kota Kellwick dan Kota Portovella.\nKerja sama “sister city” tersebut "
+        "dilakukan atas dasar “letter of intent” dan belum didasarkan atas “memorandum of "
+        "understanding”.\n"
+    )
+    x = extract(text, gazetteer)
+    assert {p.partner.id: [s.stage for s in p.stages] for p in x.partnerships} == {
+        "wellan": ["letter-of-intent"],
+        "kellwick": ["letter-of-intent"],
+        "portovella": ["letter-of-intent"],
+    }

@@ -107,7 +107,11 @@ def stage_words() -> StageWords:
         refer_back=phrase_pattern(r["refer_back_words"] + rules("partnerships")["both_words"]),
         pronoun=re.compile(rf"(?:{alternation(r['pronouns'])})(?![\w])"),
         opening_refer=re.compile(
-            rf"\W*(?:[\w-]+\W+){{0,3}}?{phrase_pattern(r['opening_refer_words']).pattern}", re.I
+            rf"\W*(?:[\w-]+\W+){{0,3}}?{phrase_pattern(r['opening_refer_words']).pattern}"
+            # "Kerja sama “sister city” tersebut dilakukan atas dasar “letter of intent” …"
+            rf"|\W*{phrase_pattern(rules('partnerships')['cooperation_words']).pattern}\W+"
+            rf"{phrase_pattern(kinds).pattern}\W+{phrase_pattern(r['determiners']).pattern}",
+            re.I,
         ),
         activity=phrase_pattern(r["activity_words"], suffixes=clitics),
         underway_before=_shortly_before(r["underway_before"], 3),
@@ -135,7 +139,7 @@ def stage_words() -> StageWords:
         reference=_shortly_before(r["reference_words"], 3),
         conditional=_shortly_before(r["conditional_words"], 4),
         plan_before=_shortly_before(r["plan_words"], 0),
-        negated=_shortly_before(r["negation_words"], 1),
+        negated=_shortly_before(r["negation_words"], 2),
         towards=re.compile(
             rf"\s+(?:{phrase_pattern(r['towards_words']).pattern})\s+(?:[\w-]+\s+){{0,2}}?"
             rf"(?P<kind>{phrase_pattern(kinds).pattern})",
@@ -320,8 +324,9 @@ def _list_notes(sentence: Sentence, targets, dates) -> dict[str, tuple[int, int]
     notes = {}
     for k, (_start, end, pid) in reversed(list(enumerate(spots))):
         stop = spots[k + 1][0] if k + 1 < len(spots) else sentence.end
-        if stop - end <= 60 and any(end <= d.evidence.start < stop for d in dates):
-            notes[pid] = (end, stop)
+        near = [d for d in dates if end <= d.evidence.start < min(stop, end + 60)]
+        if near:  # "Queensland in Australia (May 4, 1988), the Primorsky area of Russia (…)"
+            notes[pid] = (end, stop if stop - end <= 60 else near[0].evidence.end)
         elif (
             k + 1 < len(spots)
             and spots[k + 1][2] in notes
