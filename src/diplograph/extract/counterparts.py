@@ -10,7 +10,7 @@ import re
 from diplograph.extract.model import Found
 from diplograph.extract.partnerships import Partnership, _sentences
 from diplograph.extract.regions import Region
-from diplograph.extract.rules import alternation, phrase_pattern, rules
+from diplograph.extract.rules import alternation, kind_words, phrase_pattern, rules
 from diplograph.extract.text import Article
 
 
@@ -20,7 +20,7 @@ def country_counterparts(
     """Countries named as the other side ("dengan pemerintah Jepang", "with Japan") in a
     sentence with a kind of partnership that names no partner of a partnership found."""
     config = rules("partnerships")
-    kinds = phrase_pattern([w for words in config["kinds"].values() for w in words])
+    kinds = phrase_pattern(list(kind_words()))
     before = re.compile(rf"(?<![\w])(?i:{alternation(config['counterpart_words'])})\s+$")
     partners = {p.partner.id for p in partnerships} | {p.home.id for p in partnerships}
     found: list[Found] = []

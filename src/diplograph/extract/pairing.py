@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from diplograph.extract.people import Official
 from diplograph.extract.regions import Region
-from diplograph.extract.rules import alternation, phrase_pattern, rules
+from diplograph.extract.rules import alternation, kind_words, phrase_pattern, rules
 from diplograph.extract.text import Article, Sentence
 from diplograph.imports.names import name_key
 
@@ -53,7 +53,7 @@ def _holding() -> tuple[re.Pattern[str], re.Pattern[str]]:
     kind or relation word ("… has over 20 sister cities", "… memiliki tiga kota kembar"); or a
     possessive and a kind word ("Lismore’s sister city and cultural relationships")."""
     words = rules("partnerships")
-    kinds = [w for kind in words["kinds"].values() for w in kind]
+    kinds = list(kind_words())
     partners = alternation(kinds + words["relation_words"])
     verbs = alternation(words["holding_verbs"])
     return (

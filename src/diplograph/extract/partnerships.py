@@ -25,7 +25,7 @@ from diplograph.extract.pairing import (
 )
 from diplograph.extract.people import Official
 from diplograph.extract.regions import Region
-from diplograph.extract.rules import alternation, phrase_pattern, rules
+from diplograph.extract.rules import alternation, kind_words, phrase_pattern, rules
 from diplograph.extract.stages import Stage, add_stages, has_stage
 from diplograph.extract.text import Article, Sentence
 
@@ -159,8 +159,8 @@ def _sentences_before(cues: list[Sentence], sentences: list[Sentence], named_in)
 def _candidates_in_country(cues, sentences, named_in, home, parents, regions) -> Pairs:  # type: ignore[no-untyped-def]
     """For a partnership sentence that pairs the home with a place of a country it does not name
     ("… antara Banda Aceh dan salah satu kota di India"), the candidates the article names: the
-    home and each place of that country, and each listed with one ("Kota Port Blair di
-    Kepulauan Andaman, Chennai, atau Gujarat")."""
+    home and each place of that country, and each listed with one ("Banda Aceh cocok dengan
+    Chennai atau Gujarat")."""
     sub = phrase_pattern(rules("partnerships")["subnational_words"]).pattern
     in_country = re.compile(rf"(?:{sub})\s+(?:di|in)\s+(?:the\s+)?$", re.IGNORECASE)
     countries = {
@@ -191,7 +191,7 @@ def _most_named_partner(sentences: list[Sentence], named_in, home: Region, paren
     Kota Yokohama …"), the home and the place it could be paired with that most sentences name,
     if two or more do: the first of them on a tie."""
     words = rules("partnerships")
-    kinds = [w for kind in words["kinds"].values() for w in kind]
+    kinds = list(kind_words())
     relation = phrase_pattern(words["relation_words"] + kinds)
     if not any(home in named_in(s) and relation.search(s.text) for s in sentences):
         return {}

@@ -18,6 +18,7 @@ from diplograph.extract.gazetteer import Gazetteer, Place
 from diplograph.extract.rules import (
     alternation,
     headline_verbs,
+    kind_words,
     name_first_words,
     never_names,
     never_places,
@@ -445,13 +446,13 @@ def _constructions(article, mentions, add, free) -> None:  # type: ignore[no-unt
     config = rules("places")
     spec = config["constructions"]
     cue_words = [
-        *(w for ws in rules("partnerships")["kinds"].values() for w in ws),
+        *kind_words(),
         *(w for ws in rules("stages")["stages"].values() for w in ws),
         *rules("partnerships")["cooperation_words"],
     ]
     cue_alt = alternation(cue_words)
     cue = re.compile(rf"(?<![\w])(?:{cue_alt})(?![\w])", re.IGNORECASE)
-    kind_words = alternation([w for ws in rules("partnerships")["kinds"].values() for w in ws])
+    kinds = alternation(list(kind_words()))
     prefix_words = alternation([w for g in config["prefixes"] for w in g["words"]])
     lead = rf"(?:the\s+)?(?:(?i:{prefix_words})\s+)?"
     name = rf"{WORD}(?:[ ]{WORD}){{0,2}}"
@@ -478,7 +479,7 @@ def _constructions(article, mentions, add, free) -> None:  # type: ignore[no-unt
             rf"\s+(?i:{alternation(spec['pair_verbs'])})(?![\w])"
         ),
         re.compile(
-            rf"(?i:{kind_words})(?:\s+(?i:cooperation|ties|relations?|relationship|agreement))?"
+            rf"(?i:{kinds})(?:\s+(?i:cooperation|ties|relations?|relationship|agreement))?"
             rf"\s+(?i:{alternation(spec['partner_after'])})\s+{lead}(?P<b>{name})"
         ),
     ]
@@ -766,7 +767,7 @@ def _possessors_of_partners(article, add, free) -> None:  # type: ignore[no-unty
     """ "Braunschweig’s twin city", "Bandung's sister cities": the name whose partner a kind of
     partnership is, a place even when no administrative word or the gazetteer shows it;
     flagged for review."""
-    kinds = alternation([w for ws in rules("partnerships")["kinds"].values() for w in ws])
+    kinds = alternation(list(kind_words()))
     word = r"[A-Z][\w\-]*"  # no apostrophe: the possessive ends the name
     pattern = re.compile(
         rf"(?<![\w'’])(?P<name>{word}(?:[ ]{word}){{0,2}})['’]s\s+(?i:{kinds})(?![\w])"

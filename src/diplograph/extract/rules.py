@@ -28,6 +28,12 @@ def titles_before_place() -> tuple[dict[str, Any], ...]:
 
 
 @cache
+def kind_words() -> tuple[str, ...]:
+    """The wordings of every kind of partnership ("sister city", "kota kembar", …)."""
+    return tuple(w for words in rules("partnerships")["kinds"].values() for w in words)
+
+
+@cache
 def headline_verbs() -> frozenset[str]:
     """Verbs as headlines write them ("Sepakat", "Tingkatkan"): a place name ends before one."""
     return frozenset(rules("places")["headline_verbs"])

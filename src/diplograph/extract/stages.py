@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.model import Evidence, Found
 from diplograph.extract.pairing import WITH
-from diplograph.extract.rules import alternation, phrase_pattern, rules
+from diplograph.extract.rules import alternation, kind_words, phrase_pattern, rules
 from diplograph.extract.text import Article, Sentence
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ class StageWords:
 def stage_words() -> StageWords:
     r = rules("stages")
     planned = [w for words in rules("dates")["planned_markers"].values() for w in words]
-    kinds = [w for words in rules("partnerships")["kinds"].values() for w in words]
+    kinds = list(kind_words())
     wordings = {s: list(words) for s, words in r["stages"].items()}
     wordings["implementation"] += r["activity_words"]
     # the patterns that test a wording found must allow its clitic too
