@@ -114,7 +114,7 @@ def read_article(text: str) -> Article:
 
 def _joined_lines(text: str) -> list[str]:
     """The lines of `text`, a line that ends in a space joined to the next one if it has text:
-    a sentence wrapped in two ("… bertemu General \nDirector Taipei …")."""
+    a sentence wrapped in two ("… bertemu General " at a line's end, "Director Taipei …" next)."""
     lines: list[str] = []
     for line in text.splitlines(keepends=True):
         before = lines[-1] if lines else ""
