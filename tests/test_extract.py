@@ -2677,3 +2677,15 @@ def test_the_cooperation_of_a_kind_just_named_rests_on_a_letter_not_yet_an_mou(
         "kellwick": ["letter-of-intent"],
         "portovella": ["letter-of-intent"],
     }
+
+
+def test_a_name_with_a_middle_initial_after_a_title_and_a_misspelt_country(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Kerjasama Sister City Sangihe-Philipina\nBupati Sangihe Jabes E Gaghana bersama "
+        "rombongan di Davao.\nBupati Jabes E Gaghana menyatakan kunjungan ke General Santos "
+        "Philipina untuk menjajaki sister city.\n"
+    )
+    ids = {r.id for r in extract(text, gazetteer).regions}
+    assert "jabes" not in ids and "philippines" in ids

@@ -427,12 +427,15 @@ def _title_has_place(text, pattern, name, known, match) -> bool:  # type: ignore
 def _name_follows(text: str, words: list[str], match: re.Match[str]) -> bool:
     """Whether a person's name follows the first word after a title: two more name words
     ("Bupati Klaten Hamenang Wajar"), or a comma and a name ("Wali Kota Fremantle, Bradd"); not
+    when the second word is an initial without a stop ("Bupati Jabes E Gaghana"), nor
     when the words are a name written after an honorific elsewhere ("Wali Kota Benhur Tomi
     Mano", "… Dr. Drs. Benhur Tomi Mano") or a headline goes on ("Gubernur Mahyeldi Minta LOI")."""
     honorifics = alternation(rules("posts")["honorifics"])
     person = re.escape(" ".join(words[:2])).replace(r"\ ", r"\s+")
     if re.search(rf"(?<![\w])(?:{honorifics})\.?\s+{person}(?![\w])", text):
         return False
+    if len(words) >= 3 and len(words[1]) == 1 and words[1] not in rules("posts")["name_particles"]:
+        return False  # "Bupati Jabes E Gaghana": a middle initial (not Balinese "I Made …")
     if len(words) >= 3:  # not a headline's verb or an acronym ("Gubernur Mahyeldi Minta LOI")
         return not any(w in never_names() or (len(w) > 1 and w.isupper()) for w in words[1:3])
     return len(words) == 1 and bool(re.match(r"\s*,\s*[A-Z]", text[match.end("name") :]))
