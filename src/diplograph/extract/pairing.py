@@ -143,6 +143,10 @@ def sentence_pairs(
     sentence that names an official of the home speaks for the home ("Kuala Lumpur is the
     third sister city under Pramono's tenure, after Chungcheongnam-do and Heidelberg")."""
     pairs: Pairs = {}
+
+    def home_partners(a: Region, b: Region) -> bool:  # "Kyoto dan New York memiliki …"
+        return {frozenset({home.id, a.id}), frozenset({home.id, b.id})} <= pairs.keys()
+
     for sentence in sentences:
         named = [
             r for r in named_in(sentence) if r.id not in parents or _paired_in(r, sentence)
@@ -153,10 +157,6 @@ def sentence_pairs(
         listed = list_pairs(sentence, named) or _listed_after_pair(sentence, named, explicit)
         explicit += [p for p in listed if p not in explicit]
         explicit += [p for p in between_pairs(sentence, named) if p not in explicit]
-
-        def home_partners(a: Region, b: Region) -> bool:  # "Kyoto dan New York memiliki …"
-            return {frozenset({home.id, a.id}), frozenset({home.id, b.id})} <= pairs.keys()
-
         joint = [
             (b, a) if b is home else (a, b)
             for a, b in joint_subject_pairs(sentence, named)

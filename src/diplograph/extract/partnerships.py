@@ -129,9 +129,10 @@ def _with_examples(article: Article, cues: list[Sentence]) -> list[Sentence]:
     opening = re.compile(
         rf"\W*(?:{alternation(rules('partnerships')['example_words'])})(?![\w])", re.IGNORECASE
     )
+    next_of = {s.start: after for s, after in pairwise(article.sentences)}
     result = []
     for sentence in cues:
-        following = next((s for s in article.sentences if s.start >= sentence.end), None)
+        following = next_of.get(sentence.start)
         if following and following.line == sentence.line and opening.match(following.text):
             text = article.text[sentence.start : following.end]
             sentence = Sentence(
